@@ -1,0 +1,220 @@
+//! # Audit pallet
+//!
+//! MedChain's access log: an append-only account of every registration, submission, consent
+//! decision, grant, view and refusal, which admins audit and patients read for their own records.
+//!
+//! ## Pallet API
+//!
+//! The pallet has no calls: the other pallets report to it through
+//! [`medchain_primitives::AuditTrail`], which it implements. Clients read it through view
+//! functions:
+//!
+//! - [`entries`](Pallet::entries): a page of the whole log, oldest first;
+//! - [`patient_entries`](Pallet::patient_entries): a page of the entries about one patient;
+//! - [`head`](Pallet::head): the number of entries and the hash-chain head.
+//!
+//! ## Overview
+//!
+//! Each entry names the actor (none for Root), the action, the patient, submission and record
+//! concerned, and the block and time it happened at. Entries are never changed or removed.
+//!
+//! ## Low Level / Implementation Details
+//!
+//! Every entry moves the chain's head: `head = hash(SCALE(previous head, entry))` with the
+//! system hasher (BLAKE2-256), starting from the zero hash. Anyone holding an exported log can
+//! recompute the head and compare it with [`Head`] at a finalized block. A per-patient index
+//! ([`PatientEntries`], [`PatientEntryCount`]) pages a patient's entries without scanning the log.
+//! `try_state` recomputes the head from the entries and checks every index.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+use alloc::vec::Vec;
+use frame_support::traits::{Get, Time};
+use medchain_primitives::{
+	AuditAction, AuditEvent, AuditTrail, EntryIndex, RecordId, SubmissionId,
+};
+use sp_runtime::traits::Hash;
+
+/// The time type of the clock the log stamps entries with.
+pub type MomentOf<T> = <<T as Config>::Time as Time>::Moment;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	/// One entry of the access log.
+	#[derive(
+		Encode,
+		Decode,
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct Entry<T: Config> {
+		/// The entry's position in the log, from 0.
+		pub index: EntryIndex,
+		/// Who acted; `None` for Root or the chain itself.
+		pub actor: Option<T::AccountId>,
+		/// What happened.
+		pub action: AuditAction,
+		/// The patient whose records are concerned, if any.
+		pub patient: Option<T::AccountId>,
+		/// The submission concerned, if any.
+		pub submission: Option<SubmissionId>,
+		/// The record concerned, if any.
+		pub record: Option<RecordId>,
+		/// The block it happened in.
+		pub block: BlockNumberFor<T>,
+		/// The block's timestamp.
+		pub timestamp: MomentOf<T>,
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The clock entries are stamped with (the runtime's timestamp pallet).
+		type Time: Time;
+		/// The most entries one page of a query returns.
+		#[pallet::constant]
+		type MaxPageSize: Get<u32>;
+	}
+
+	/// How many entries the log holds; the next entry's index.
+	#[pallet::storage]
+	pub type EntryCount<T: Config> = StorageValue<_, EntryIndex, ValueQuery>;
+
+	/// The entries, by index.
+	// Twox64Concat: indices are sequential, not chosen by users.
+	#[pallet::storage]
+	pub type Entries<T: Config> = StorageMap<_, Twox64Concat, EntryIndex, Entry<T>>;
+
+	/// The hash-chain head over every entry so far; the zero hash for an empty log.
+	#[pallet::storage]
+	pub type Head<T: Config> = StorageValue<_, T::Hash, ValueQuery>;
+
+	/// How many entries concern each patient.
+	// Blake2: accounts are chosen by their users.
+	#[pallet::storage]
+	pub type PatientEntryCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The n-th entry about a patient, by the patient and n.
+	#[pallet::storage]
+	pub type PatientEntries<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u32, EntryIndex>;
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// Up to `count` entries (at most `MaxPageSize`) from index `start`, oldest first.
+		pub fn entries(start: EntryIndex, count: u32) -> Vec<Entry<T>> {
+			let end = start.saturating_add(Self::page(count).into()).min(EntryCount::<T>::get());
+			(start..end).filter_map(Entries::<T>::get).collect()
+		}
+
+		/// Up to `count` entries (at most `MaxPageSize`) about `patient`, from their `start`-th.
+		pub fn patient_entries(patient: T::AccountId, start: u32, count: u32) -> Vec<Entry<T>> {
+			let end =
+				start.saturating_add(Self::page(count)).min(PatientEntryCount::<T>::get(&patient));
+			(start..end)
+				.filter_map(|n| PatientEntries::<T>::get(&patient, n))
+				.filter_map(Entries::<T>::get)
+				.collect()
+		}
+
+		/// The number of entries and the hash-chain head over them.
+		pub fn head() -> (EntryIndex, T::Hash) {
+			(EntryCount::<T>::get(), Head::<T>::get())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn page(count: u32) -> u32 {
+		count.min(T::MaxPageSize::get())
+	}
+
+	/// The head that follows `previous` once `entry` is appended.
+	pub fn next_head(previous: &T::Hash, entry: &Entry<T>) -> T::Hash {
+		T::Hashing::hash_of(&(previous, entry))
+	}
+
+	/// Checks the log: every index below the count holds its entry, the head recomputes from
+	/// the entries, and every patient index points at an entry about that patient.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let count = EntryCount::<T>::get();
+		let mut head = T::Hash::default();
+		for index in 0..count {
+			let entry = Entries::<T>::get(index).ok_or("an entry below the count is missing")?;
+			frame_support::ensure!(entry.index == index, "an entry is stored at another index");
+			head = Self::next_head(&head, &entry);
+		}
+		frame_support::ensure!(Entries::<T>::iter_keys().count() as u64 == count, "extra entries");
+		frame_support::ensure!(head == Head::<T>::get(), "the head does not match the entries");
+		for (patient, n) in PatientEntryCount::<T>::iter() {
+			for i in 0..n {
+				let index =
+					PatientEntries::<T>::get(&patient, i).ok_or("a patient index is missing")?;
+				let entry = Entries::<T>::get(index).ok_or("a patient index points nowhere")?;
+				frame_support::ensure!(
+					entry.patient.as_ref() == Some(&patient),
+					"a patient index points at another patient's entry"
+				);
+			}
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> AuditTrail<T::AccountId> for Pallet<T> {
+	fn log(event: AuditEvent<T::AccountId>) -> EntryIndex {
+		let AuditEvent { actor, action, patient, submission, record } = event;
+		let index = EntryCount::<T>::get();
+		let entry = Entry::<T> {
+			index,
+			actor,
+			action,
+			patient,
+			submission,
+			record,
+			block: frame_system::Pallet::<T>::block_number(),
+			timestamp: T::Time::now(),
+		};
+		if let Some(patient) = &entry.patient {
+			PatientEntryCount::<T>::mutate(patient, |n| {
+				PatientEntries::<T>::insert(patient, *n, index);
+				*n = n.saturating_add(1);
+			});
+		}
+		Head::<T>::mutate(|head| *head = Self::next_head(head, &entry));
+		Entries::<T>::insert(index, entry);
+		EntryCount::<T>::put(index.saturating_add(1));
+		index
+	}
+}

@@ -1,0 +1,138 @@
+//! Benchmarks of every consent call, each at its worst case: the longest kind and payload, a
+//! full consent pool, the longest reason.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
+use frame_system::RawOrigin;
+use medchain_primitives::{MAX_KIND_LEN, MAX_PAYLOAD_LEN};
+
+fn member<T: Config>(name: &'static str, role: Role) -> T::AccountId {
+	let who: T::AccountId = account(name, 0, 0);
+	T::Roles::register_for_benchmark(&who, role);
+	let funds = Pallet::<T>::deposit_for((MAX_KIND_LEN + MAX_PAYLOAD_LEN) as usize);
+	let funds = funds.saturating_mul((T::MaxPendingPerPatient::get() + 1).into());
+	T::Currency::set_balance(&who, funds.saturating_add(T::Currency::minimum_balance()));
+	who
+}
+
+/// Fills `patient`'s pool with the largest submissions, leaving room for `free` more.
+fn fill_pool<T: Config>(doctor: &T::AccountId, patient: &T::AccountId, free: u32) -> SubmissionId {
+	let mut last = 0;
+	for _ in free..T::MaxPendingPerPatient::get() {
+		last = NextSubmissionId::<T>::get();
+		Pallet::<T>::submit(
+			RawOrigin::Signed(doctor.clone()).into(),
+			patient.clone(),
+			alloc::vec![b'K'; MAX_KIND_LEN as usize],
+			[1; 32],
+			alloc::vec![b'P'; MAX_PAYLOAD_LEN as usize],
+			None,
+		)
+		.expect("the benchmark's submission is valid");
+	}
+	last
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn submit(b: Linear<1, { MAX_KIND_LEN + MAX_PAYLOAD_LEN }>) {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		fill_pool::<T>(&doctor, &patient, 1);
+		let kind_len = b.min(MAX_KIND_LEN);
+		let payload = alloc::vec![b'P'; (b - kind_len) as usize];
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(doctor),
+			patient.clone(),
+			alloc::vec![b'K'; kind_len as usize],
+			[1; 32],
+			payload,
+			None,
+		);
+		assert_eq!(PendingPool::<T>::get(&patient).len() as u32, T::MaxPendingPerPatient::get());
+	}
+
+	#[benchmark]
+	fn approve() {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		let id = fill_pool::<T>(&doctor, &patient, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient), id);
+		assert!(Submissions::<T>::get(id).is_none());
+	}
+
+	#[benchmark]
+	fn deny() {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		let id = fill_pool::<T>(&doctor, &patient, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient), id);
+		assert!(Submissions::<T>::get(id).is_none());
+	}
+
+	#[benchmark]
+	fn withdraw() {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		let id = fill_pool::<T>(&doctor, &patient, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(doctor), id);
+		assert!(Submissions::<T>::get(id).is_none());
+	}
+
+	#[benchmark]
+	fn expire() {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		let id = fill_pool::<T>(&doctor, &patient, 0);
+		let later =
+			frame_system::Pallet::<T>::block_number() + T::ConsentWindow::get() + 1u32.into();
+		frame_system::Pallet::<T>::set_block_number(later);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(doctor), id);
+		assert!(Submissions::<T>::get(id).is_none());
+	}
+
+	#[benchmark]
+	fn grant_access() {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient.clone()), doctor.clone(), None);
+		assert!(Grants::<T>::contains_key(&patient, &doctor));
+	}
+
+	#[benchmark]
+	fn revoke_access() -> Result<(), BenchmarkError> {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		Pallet::<T>::grant_access(RawOrigin::Signed(patient.clone()).into(), doctor.clone(), None)?;
+		Pallet::<T>::emergency_access(
+			RawOrigin::Signed(doctor.clone()).into(),
+			patient.clone(),
+			alloc::vec![b'r'; 8],
+		)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient.clone()), doctor.clone());
+		assert!(!Grants::<T>::contains_key(&patient, &doctor));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn emergency_access(r: Linear<1, { T::MaxReasonLen::get() }>) {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(doctor.clone()), patient.clone(), alloc::vec![b'r'; r as usize]);
+		assert!(EmergencyAccesses::<T>::contains_key(&patient, &doctor));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

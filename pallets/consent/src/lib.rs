@@ -1,0 +1,700 @@
+//! # Consent pallet
+//!
+//! The patient decides: what doctors submit waits in the patient's consent pool until the
+//! patient approves it into their record history or denies it, and only doctors the patient
+//! granted access (or a doctor invoking break-glass emergency access, on the record) see the
+//! patient's records.
+//!
+//! ## Pallet API
+//!
+//! | call | origin | errors | event |
+//! |---|---|---|---|
+//! | [`submit`](Pallet::submit) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient`, `EmptyKind`, `KindTooLong`, `PayloadTooLong`, `CannotSupersede`, `PendingPoolFull`, `InsufficientBalance` | `Submitted` |
+//! | [`approve`](Pallet::approve) | signed: the submission's patient, active | `UnknownSubmission`, `NotSubmissionPatient`, `NotActivePatient`, `SubmissionExpired`, `CannotSupersede` | `Approved` |
+//! | [`deny`](Pallet::deny) | signed: the submission's patient | `UnknownSubmission`, `NotSubmissionPatient` | `Denied` |
+//! | [`withdraw`](Pallet::withdraw) | signed: the submission's doctor | `UnknownSubmission`, `NotSubmissionDoctor` | `Withdrawn` |
+//! | [`expire`](Pallet::expire) | signed: anyone | `UnknownSubmission`, `NotExpired` | `Expired` |
+//! | [`grant_access`](Pallet::grant_access) | signed: an active patient | `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants` | `AccessGranted` |
+//! | [`revoke_access`](Pallet::revoke_access) | signed: the patient | `NoAccessToRevoke` | `AccessRevoked` |
+//! | [`emergency_access`](Pallet::emergency_access) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient`, `EmptyReason`, `ReasonTooLong` | `EmergencyAccessInvoked` |
+//!
+//! Every call also appends an entry to the access log through [`Config::AuditTrail`].
+//! View functions: [`pending`](Pallet::pending) (a patient's pool), [`grants`](Pallet::grants)
+//! and [`viewer_basis`](Pallet::viewer_basis).
+//!
+//! ## Overview
+//!
+//! A submission carries a record kind (e.g. an HL7 FHIR resource type), the hash of the
+//! clinical content, a payload (ciphertext or a reference URI) and optionally the earlier
+//! record of the same patient it amends. The doctor pays a deposit, held until the submission
+//! leaves the pool: approved, denied, withdrawn, or expired after `ConsentWindow` blocks, when
+//! anyone may clear it. Each case returns the deposit in full.
+//!
+//! The pallet implements [`medchain_primitives::AccessPolicy`]: the patient sees their own
+//! records; an active admin sees any; an active doctor sees the records they wrote, and a
+//! patient's records while a grant or an emergency access of theirs runs.
+//!
+//! ## Low Level / Implementation Details
+//!
+//! [`Submissions`] holds pending submissions by id and [`PendingPool`] each patient's ids, a
+//! bounded list (`MaxPendingPerPatient`). Grants live in a double map counted per patient
+//! (`MaxGrantsPerPatient`). No hook does any work: expiry is a call. `try_state` checks that
+//! pools and submissions agree, that every doctor's held deposit equals their submissions'
+//! deposits, and that grant counts are right.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use alloc::vec::Vec;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate, MutateHold},
+	tokens::Precision,
+	Get,
+};
+use medchain_primitives::{
+	AccessBasis, AccessPolicy, AuditAction, AuditEvent, AuditTrail, ContentHash, NewRecord,
+	Payload, RecordId, RecordKind, RecordStore, Role, Roles, SubmissionId,
+};
+use sp_runtime::traits::Saturating;
+
+/// A balance of the currency deposits are held in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	/// A record waiting for its patient's decision.
+	#[derive(
+		Encode,
+		Decode,
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct Submission<T: Config> {
+		/// Whose record it would be.
+		pub patient: T::AccountId,
+		/// The doctor who submitted it, and whose deposit is held.
+		pub doctor: T::AccountId,
+		/// What kind of record it is (e.g. an HL7 FHIR resource type).
+		pub kind: RecordKind,
+		/// The hash of the clinical content.
+		pub content_hash: ContentHash,
+		/// Ciphertext or a reference URI.
+		pub payload: Payload,
+		/// The earlier record of the same patient it amends.
+		pub supersedes: Option<RecordId>,
+		/// The deposit held from the doctor.
+		pub deposit: BalanceOf<T>,
+		/// When it was submitted.
+		pub submitted_at: BlockNumberFor<T>,
+		/// The last block in which the patient may approve it.
+		pub expires_at: BlockNumberFor<T>,
+	}
+
+	/// A patient's grant of access to a doctor.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+	pub struct Grant<BlockNumber> {
+		/// When the grant was given.
+		pub granted_at: BlockNumber,
+		/// The last block of access, or `None` until revoked.
+		pub until: Option<BlockNumber>,
+	}
+
+	/// Break-glass access a doctor invoked to a patient's records.
+	#[derive(
+		Encode,
+		Decode,
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct Emergency<T: Config> {
+		/// Why the doctor needed access.
+		pub reason: BoundedVec<u8, T::MaxReasonLen>,
+		/// When they invoked it.
+		pub invoked_at: BlockNumberFor<T>,
+		/// The last block of access.
+		pub until: BlockNumberFor<T>,
+	}
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A doctor's deposit for a submission in a consent pool.
+		SubmissionDeposit,
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency deposits are held in.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Who is a patient, a doctor or an admin.
+		type Roles: Roles<Self::AccountId>;
+		/// Where approved records go.
+		type Records: RecordStore<Self::AccountId>;
+		/// The access log.
+		type AuditTrail: AuditTrail<Self::AccountId>;
+		/// The deposit of any submission.
+		#[pallet::constant]
+		type SubmissionDepositBase: Get<BalanceOf<Self>>;
+		/// The deposit per byte of a submission's kind and payload.
+		#[pallet::constant]
+		type SubmissionDepositPerByte: Get<BalanceOf<Self>>;
+		/// Blocks a patient has to decide on a submission.
+		#[pallet::constant]
+		type ConsentWindow: Get<BlockNumberFor<Self>>;
+		/// The most submissions waiting in one patient's pool.
+		#[pallet::constant]
+		type MaxPendingPerPatient: Get<u32>;
+		/// Blocks emergency access lasts.
+		#[pallet::constant]
+		type EmergencyWindow: Get<BlockNumberFor<Self>>;
+		/// The longest reason for emergency access, in bytes.
+		#[pallet::constant]
+		type MaxReasonLen: Get<u32>;
+		/// The most doctors one patient may grant access to at once.
+		#[pallet::constant]
+		type MaxGrantsPerPatient: Get<u32>;
+		/// The weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The id the next submission gets.
+	#[pallet::storage]
+	pub type NextSubmissionId<T: Config> = StorageValue<_, SubmissionId, ValueQuery>;
+
+	/// Pending submissions, by id.
+	// Twox64Concat: ids are sequential, not chosen by users.
+	#[pallet::storage]
+	pub type Submissions<T: Config> = StorageMap<_, Twox64Concat, SubmissionId, Submission<T>>;
+
+	/// Each patient's consent pool: the ids of their pending submissions, oldest first.
+	// Blake2: accounts are chosen by their users.
+	#[pallet::storage]
+	pub type PendingPool<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<SubmissionId, T::MaxPendingPerPatient>,
+		ValueQuery,
+	>;
+
+	/// Access grants, by patient and doctor.
+	#[pallet::storage]
+	pub type Grants<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		Grant<BlockNumberFor<T>>,
+	>;
+
+	/// How many grants each patient has given.
+	#[pallet::storage]
+	pub type GrantCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Emergency accesses, by patient and doctor; a new one replaces the doctor's last.
+	#[pallet::storage]
+	pub type EmergencyAccesses<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		Emergency<T>,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A doctor submitted a record to a patient's consent pool.
+		Submitted {
+			id: SubmissionId,
+			patient: T::AccountId,
+			doctor: T::AccountId,
+			deposit: BalanceOf<T>,
+			expires_at: BlockNumberFor<T>,
+		},
+		/// The patient approved a submission; it is now record `record` of their history.
+		Approved { id: SubmissionId, patient: T::AccountId, record: RecordId },
+		/// The patient denied a submission; it was discarded.
+		Denied { id: SubmissionId, patient: T::AccountId },
+		/// The doctor withdrew their submission.
+		Withdrawn { id: SubmissionId, doctor: T::AccountId },
+		/// A submission ran out of time and was cleared.
+		Expired { id: SubmissionId, patient: T::AccountId },
+		/// A patient granted a doctor access, until a block or until revoked.
+		AccessGranted {
+			patient: T::AccountId,
+			doctor: T::AccountId,
+			until: Option<BlockNumberFor<T>>,
+		},
+		/// A patient revoked a doctor's access (a grant, an emergency access, or both).
+		AccessRevoked { patient: T::AccountId, doctor: T::AccountId },
+		/// A doctor invoked emergency access to a patient's records.
+		EmergencyAccessInvoked {
+			patient: T::AccountId,
+			doctor: T::AccountId,
+			until: BlockNumberFor<T>,
+			reason: BoundedVec<u8, T::MaxReasonLen>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller (or the doctor named) is not an active doctor: register them with an
+		/// admin, or have an admin reinstate them.
+		NotActiveDoctor,
+		/// The caller (or the patient named) is not an active patient: they register
+		/// themselves, or an admin reinstates them.
+		NotActivePatient,
+		/// The record kind is empty; give a code such as an HL7 FHIR resource type.
+		EmptyKind,
+		/// The record kind is longer than 64 bytes; use a short code.
+		KindTooLong,
+		/// The payload is longer than 4096 bytes; store the content off chain and submit a
+		/// reference URI.
+		PayloadTooLong,
+		/// The record to amend does not exist, belongs to another patient, or was amended
+		/// already; amend the latest version of one of this patient's records.
+		CannotSupersede,
+		/// The patient's consent pool is full; wait for them to decide on what is pending.
+		PendingPoolFull,
+		/// The doctor cannot pay the deposit; fund the account first.
+		InsufficientBalance,
+		/// No pending submission has this id: it was decided, withdrawn or cleared.
+		UnknownSubmission,
+		/// Only the submission's patient may approve or deny it.
+		NotSubmissionPatient,
+		/// Only the doctor who submitted it may withdraw it.
+		NotSubmissionDoctor,
+		/// The consent window has closed; the submission can only be cleared with `expire`.
+		SubmissionExpired,
+		/// The consent window is still open; wait until it closes.
+		NotExpired,
+		/// The grant would end in the past; give a future block, or none.
+		GrantEndsInPast,
+		/// The patient has granted access to `MaxGrantsPerPatient` doctors; revoke one first.
+		TooManyGrants,
+		/// The doctor has no access to revoke.
+		NoAccessToRevoke,
+		/// Emergency access needs a reason.
+		EmptyReason,
+		/// The reason is longer than `MaxReasonLen`.
+		ReasonTooLong,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Submits a record to `patient`'s consent pool, holding a deposit from the caller
+		/// (`SubmissionDepositBase` plus `SubmissionDepositPerByte` for each byte of kind and
+		/// payload) until the submission leaves the pool.
+		///
+		/// Origin: signed, an active doctor. Emits `Submitted`.
+		/// Errors: `NotActiveDoctor`, `NotActivePatient`, `EmptyKind`, `KindTooLong`,
+		/// `PayloadTooLong`, `CannotSupersede`, `PendingPoolFull`, `InsufficientBalance`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::submit((kind.len() + payload.len()) as u32))]
+		pub fn submit(
+			origin: OriginFor<T>,
+			patient: T::AccountId,
+			kind: Vec<u8>,
+			content_hash: ContentHash,
+			payload: Vec<u8>,
+			supersedes: Option<RecordId>,
+		) -> DispatchResult {
+			let doctor = ensure_signed(origin)?;
+			ensure!(T::Roles::is_active(&doctor, Role::Doctor), Error::<T>::NotActiveDoctor);
+			ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
+			ensure!(!kind.is_empty(), Error::<T>::EmptyKind);
+			let kind: RecordKind = kind.try_into().map_err(|_| Error::<T>::KindTooLong)?;
+			let payload: Payload = payload.try_into().map_err(|_| Error::<T>::PayloadTooLong)?;
+			if let Some(old) = supersedes {
+				ensure!(T::Records::can_supersede(&patient, old), Error::<T>::CannotSupersede);
+			}
+			let mut pool = PendingPool::<T>::get(&patient);
+			let id = NextSubmissionId::<T>::get();
+			pool.try_push(id).map_err(|_| Error::<T>::PendingPoolFull)?;
+			let deposit = Self::deposit_for(kind.len() + payload.len());
+			T::Currency::hold(&HoldReason::SubmissionDeposit.into(), &doctor, deposit)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+
+			let now = frame_system::Pallet::<T>::block_number();
+			let expires_at = now.saturating_add(T::ConsentWindow::get());
+			PendingPool::<T>::insert(&patient, pool);
+			NextSubmissionId::<T>::put(id.saturating_add(1));
+			let submission = Submission::<T> {
+				patient: patient.clone(),
+				doctor: doctor.clone(),
+				kind,
+				content_hash,
+				payload,
+				supersedes,
+				deposit,
+				submitted_at: now,
+				expires_at,
+			};
+			Submissions::<T>::insert(id, submission);
+			Self::deposit_event(Event::Submitted {
+				id,
+				patient: patient.clone(),
+				doctor: doctor.clone(),
+				deposit,
+				expires_at,
+			});
+			T::AuditTrail::log(
+				AuditEvent::new(Some(doctor), AuditAction::Submitted)
+					.patient(patient)
+					.submission(id),
+			);
+			Ok(())
+		}
+
+		/// Approves a submission: it joins the caller's record history and the doctor's deposit
+		/// returns.
+		///
+		/// Origin: signed, the submission's patient, active. Emits `Approved`.
+		/// Errors: `UnknownSubmission`, `NotSubmissionPatient`, `NotActivePatient`,
+		/// `SubmissionExpired`, `CannotSupersede` (the record it amends was amended meanwhile).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::approve())]
+		pub fn approve(origin: OriginFor<T>, id: SubmissionId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let submission = Submissions::<T>::get(id).ok_or(Error::<T>::UnknownSubmission)?;
+			ensure!(submission.patient == who, Error::<T>::NotSubmissionPatient);
+			ensure!(T::Roles::is_active(&who, Role::Patient), Error::<T>::NotActivePatient);
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now <= submission.expires_at, Error::<T>::SubmissionExpired);
+			if let Some(old) = submission.supersedes {
+				ensure!(T::Records::can_supersede(&who, old), Error::<T>::CannotSupersede);
+			}
+
+			Self::remove(id, &submission)?;
+			let Submission { patient, doctor, kind, content_hash, payload, supersedes, .. } =
+				submission;
+			let record = T::Records::insert(NewRecord {
+				patient: patient.clone(),
+				author: doctor,
+				kind,
+				content_hash,
+				payload,
+				supersedes,
+			})?;
+			Self::deposit_event(Event::Approved { id, patient: patient.clone(), record });
+			T::AuditTrail::log(
+				AuditEvent::new(Some(who), AuditAction::Approved)
+					.patient(patient)
+					.submission(id)
+					.record(record),
+			);
+			Ok(())
+		}
+
+		/// Denies a submission: it is discarded and the doctor's deposit returns.
+		///
+		/// Origin: signed, the submission's patient. Emits `Denied`.
+		/// Errors: `UnknownSubmission`, `NotSubmissionPatient`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::deny())]
+		pub fn deny(origin: OriginFor<T>, id: SubmissionId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let submission = Submissions::<T>::get(id).ok_or(Error::<T>::UnknownSubmission)?;
+			ensure!(submission.patient == who, Error::<T>::NotSubmissionPatient);
+			Self::remove(id, &submission)?;
+			Self::deposit_event(Event::Denied { id, patient: who.clone() });
+			T::AuditTrail::log(
+				AuditEvent::new(Some(who.clone()), AuditAction::Denied).patient(who).submission(id),
+			);
+			Ok(())
+		}
+
+		/// Withdraws the caller's own submission; the deposit returns.
+		///
+		/// Origin: signed, the doctor who submitted it. Emits `Withdrawn`.
+		/// Errors: `UnknownSubmission`, `NotSubmissionDoctor`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::withdraw())]
+		pub fn withdraw(origin: OriginFor<T>, id: SubmissionId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let submission = Submissions::<T>::get(id).ok_or(Error::<T>::UnknownSubmission)?;
+			ensure!(submission.doctor == who, Error::<T>::NotSubmissionDoctor);
+			Self::remove(id, &submission)?;
+			Self::deposit_event(Event::Withdrawn { id, doctor: who.clone() });
+			T::AuditTrail::log(
+				AuditEvent::new(Some(who), AuditAction::Withdrawn)
+					.patient(submission.patient)
+					.submission(id),
+			);
+			Ok(())
+		}
+
+		/// Clears a submission whose consent window has closed; the deposit returns to its
+		/// doctor.
+		///
+		/// Origin: signed, anyone. Emits `Expired`. Errors: `UnknownSubmission`, `NotExpired`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::expire())]
+		pub fn expire(origin: OriginFor<T>, id: SubmissionId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let submission = Submissions::<T>::get(id).ok_or(Error::<T>::UnknownSubmission)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now > submission.expires_at, Error::<T>::NotExpired);
+			Self::remove(id, &submission)?;
+			Self::deposit_event(Event::Expired { id, patient: submission.patient.clone() });
+			T::AuditTrail::log(
+				AuditEvent::new(Some(who), AuditAction::Expired)
+					.patient(submission.patient)
+					.submission(id),
+			);
+			Ok(())
+		}
+
+		/// Grants `doctor` access to the caller's records until block `until` (inclusive), or
+		/// until revoked when `until` is `None`. A new grant replaces the doctor's last one.
+		///
+		/// Origin: signed, an active patient. Emits `AccessGranted`.
+		/// Errors: `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::grant_access())]
+		pub fn grant_access(
+			origin: OriginFor<T>,
+			doctor: T::AccountId,
+			until: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let patient = ensure_signed(origin)?;
+			ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
+			ensure!(T::Roles::is_active(&doctor, Role::Doctor), Error::<T>::NotActiveDoctor);
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(until.is_none_or(|until| until >= now), Error::<T>::GrantEndsInPast);
+			if !Grants::<T>::contains_key(&patient, &doctor) {
+				let count = GrantCount::<T>::get(&patient);
+				ensure!(count < T::MaxGrantsPerPatient::get(), Error::<T>::TooManyGrants);
+				GrantCount::<T>::insert(&patient, count.saturating_add(1));
+			}
+			Grants::<T>::insert(&patient, &doctor, Grant { granted_at: now, until });
+			Self::deposit_event(Event::AccessGranted {
+				patient: patient.clone(),
+				doctor: doctor.clone(),
+				until,
+			});
+			T::AuditTrail::log(
+				AuditEvent::new(Some(patient.clone()), AuditAction::AccessGranted).patient(patient),
+			);
+			Ok(())
+		}
+
+		/// Revokes `doctor`'s access to the caller's records: their grant and any emergency
+		/// access they invoked.
+		///
+		/// Origin: signed, the patient. Emits `AccessRevoked`. Errors: `NoAccessToRevoke`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::revoke_access())]
+		pub fn revoke_access(origin: OriginFor<T>, doctor: T::AccountId) -> DispatchResult {
+			let patient = ensure_signed(origin)?;
+			let granted = Grants::<T>::take(&patient, &doctor).is_some();
+			let emergency = EmergencyAccesses::<T>::take(&patient, &doctor).is_some();
+			ensure!(granted || emergency, Error::<T>::NoAccessToRevoke);
+			if granted {
+				GrantCount::<T>::mutate(&patient, |count| count.saturating_dec());
+			}
+			Self::deposit_event(Event::AccessRevoked { patient: patient.clone(), doctor });
+			T::AuditTrail::log(
+				AuditEvent::new(Some(patient.clone()), AuditAction::AccessRevoked).patient(patient),
+			);
+			Ok(())
+		}
+
+		/// Invokes break-glass access to `patient`'s records for `EmergencyWindow` blocks. The
+		/// reason is kept on chain and the access is logged, so the patient and admins see it.
+		///
+		/// Origin: signed, an active doctor. Emits `EmergencyAccessInvoked`.
+		/// Errors: `NotActiveDoctor`, `NotActivePatient`, `EmptyReason`, `ReasonTooLong`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::emergency_access(reason.len() as u32))]
+		pub fn emergency_access(
+			origin: OriginFor<T>,
+			patient: T::AccountId,
+			reason: Vec<u8>,
+		) -> DispatchResult {
+			let doctor = ensure_signed(origin)?;
+			ensure!(T::Roles::is_active(&doctor, Role::Doctor), Error::<T>::NotActiveDoctor);
+			ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
+			ensure!(!reason.is_empty(), Error::<T>::EmptyReason);
+			let reason: BoundedVec<u8, T::MaxReasonLen> =
+				reason.try_into().map_err(|_| Error::<T>::ReasonTooLong)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let until = now.saturating_add(T::EmergencyWindow::get());
+			EmergencyAccesses::<T>::insert(
+				&patient,
+				&doctor,
+				Emergency { reason: reason.clone(), invoked_at: now, until },
+			);
+			Self::deposit_event(Event::EmergencyAccessInvoked {
+				patient: patient.clone(),
+				doctor: doctor.clone(),
+				until,
+				reason,
+			});
+			T::AuditTrail::log(
+				AuditEvent::new(Some(doctor), AuditAction::EmergencyAccess).patient(patient),
+			);
+			Ok(())
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// A patient's consent pool: their pending submissions with ids, oldest first.
+		pub fn pending(patient: T::AccountId) -> Vec<(SubmissionId, Submission<T>)> {
+			PendingPool::<T>::get(&patient)
+				.into_iter()
+				.filter_map(|id| Submissions::<T>::get(id).map(|s| (id, s)))
+				.collect()
+		}
+
+		/// The doctors a patient granted access to, with their grants (at most
+		/// `MaxGrantsPerPatient`).
+		pub fn grants(patient: T::AccountId) -> Vec<(T::AccountId, Grant<BlockNumberFor<T>>)> {
+			Grants::<T>::iter_prefix(&patient)
+				.take(T::MaxGrantsPerPatient::get() as usize)
+				.collect()
+		}
+
+		/// The basis on which `viewer` may see `patient`'s records now, if any.
+		pub fn viewer_basis(viewer: T::AccountId, patient: T::AccountId) -> Option<AccessBasis> {
+			<Self as AccessPolicy<T::AccountId>>::access_basis(&viewer, &patient, None)
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The deposit of a submission of `bytes` bytes of kind and payload.
+	pub fn deposit_for(bytes: usize) -> BalanceOf<T> {
+		let bytes: BalanceOf<T> = (bytes as u32).into();
+		T::SubmissionDepositBase::get().saturating_add(T::SubmissionDepositPerByte::get() * bytes)
+	}
+
+	/// Takes a submission out of the pool and returns its deposit to its doctor.
+	fn remove(id: SubmissionId, submission: &Submission<T>) -> sp_runtime::DispatchResult {
+		PendingPool::<T>::mutate(&submission.patient, |pool| pool.retain(|pending| *pending != id));
+		Submissions::<T>::remove(id);
+		T::Currency::release(
+			&HoldReason::SubmissionDeposit.into(),
+			&submission.doctor,
+			submission.deposit,
+			Precision::BestEffort,
+		)?;
+		Ok(())
+	}
+
+	/// Checks that pools and submissions agree, that each doctor's held deposit equals the
+	/// deposits of their submissions, and that grant counts are right and within bounds.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		use sp_runtime::traits::Zero;
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (id, submission) in Submissions::<T>::iter() {
+			frame_support::ensure!(
+				PendingPool::<T>::get(&submission.patient).contains(&id),
+				"a submission is missing from its patient's pool"
+			);
+			let total = held.entry(submission.doctor.clone()).or_insert_with(Zero::zero);
+			*total = total.saturating_add(submission.deposit);
+		}
+		for (patient, pool) in PendingPool::<T>::iter() {
+			for id in pool {
+				let submission = Submissions::<T>::get(id).ok_or("a pool holds an unknown id")?;
+				frame_support::ensure!(submission.patient == patient, "a pool holds another's id");
+			}
+		}
+		let reason = HoldReason::SubmissionDeposit.into();
+		for (doctor, total) in held {
+			frame_support::ensure!(
+				T::Currency::balance_on_hold(&reason, &doctor) == total,
+				"a doctor's held deposit differs from their submissions' deposits"
+			);
+		}
+		for (patient, count) in GrantCount::<T>::iter() {
+			frame_support::ensure!(
+				Grants::<T>::iter_prefix(&patient).count() as u32 == count,
+				"a grant count is wrong"
+			);
+			frame_support::ensure!(count <= T::MaxGrantsPerPatient::get(), "too many grants");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> AccessPolicy<T::AccountId> for Pallet<T> {
+	fn access_basis(
+		viewer: &T::AccountId,
+		patient: &T::AccountId,
+		author: Option<&T::AccountId>,
+	) -> Option<AccessBasis> {
+		if viewer == patient {
+			return Some(AccessBasis::Patient);
+		}
+		if T::Roles::is_active(viewer, Role::Admin) {
+			return Some(AccessBasis::Admin);
+		}
+		if !T::Roles::is_active(viewer, Role::Doctor) {
+			return None;
+		}
+		if author == Some(viewer) {
+			return Some(AccessBasis::Author);
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let granted = Grants::<T>::get(patient, viewer)
+			.is_some_and(|grant| grant.until.is_none_or(|until| now <= until));
+		if granted {
+			return Some(AccessBasis::Grant);
+		}
+		EmergencyAccesses::<T>::get(patient, viewer)
+			.filter(|emergency| now <= emergency.until)
+			.map(|_| AccessBasis::Emergency)
+	}
+}

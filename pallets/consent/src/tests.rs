@@ -1,0 +1,441 @@
+//! Tests of every consent call: success, each error, events, storage, deposits and the log.
+
+use crate::{
+	mock::*, EmergencyAccesses, Error, Event, Grant, GrantCount, Grants, HoldReason, PendingPool,
+	Submissions,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+use medchain_primitives::{
+	testing::{MockRecords, MockRoles, RecordingAudit},
+	AccessBasis, AccessPolicy, AuditAction, AuditEvent, MemberStatus, NewRecord, Role,
+};
+
+const HASH: [u8; 32] = [7; 32];
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event was deposited").event
+}
+
+fn held(doctor: u64) -> u64 {
+	Balances::balance_on_hold(&HoldReason::SubmissionDeposit.into(), &doctor)
+}
+
+/// `DOCTOR` submits an observation for `PATIENT`; returns its id.
+fn submit(supersedes: Option<u64>) -> u64 {
+	let id = crate::NextSubmissionId::<Test>::get();
+	assert_ok!(Consent::submit(
+		signed(DOCTOR),
+		PATIENT,
+		b"Observation".to_vec(),
+		HASH,
+		b"enc:abcd".to_vec(),
+		supersedes
+	));
+	id
+}
+
+fn run_to(block: u64) {
+	System::set_block_number(block);
+}
+
+#[test]
+fn submit_enters_the_pool_and_holds_a_deposit() {
+	run_test(|| {
+		let id = submit(None);
+		// Base 10 plus 1 per byte of kind (11) and payload (8).
+		let deposit = 10 + 11 + 8;
+		assert_eq!(held(DOCTOR), deposit);
+		assert_eq!(Balances::balance(&DOCTOR), FUNDS - deposit);
+		assert_eq!(PendingPool::<Test>::get(PATIENT).to_vec(), vec![id]);
+		let submission = Submissions::<Test>::get(id).unwrap();
+		assert_eq!((submission.patient, submission.doctor), (PATIENT, DOCTOR));
+		assert_eq!(submission.kind.to_vec(), b"Observation".to_vec());
+		assert_eq!(submission.content_hash, HASH);
+		assert_eq!((submission.submitted_at, submission.expires_at), (1, 21));
+		assert_eq!(
+			last_event(),
+			Event::Submitted { id, patient: PATIENT, doctor: DOCTOR, deposit, expires_at: 21 }
+				.into()
+		);
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(
+				AuditEvent::new(Some(DOCTOR), AuditAction::Submitted)
+					.patient(PATIENT)
+					.submission(id)
+			)
+		);
+		assert_eq!(Consent::pending(PATIENT), vec![(id, submission)]);
+	});
+}
+
+#[test]
+fn submit_checks_roles() {
+	run_test(|| {
+		let submit_as = |doctor, patient| {
+			Consent::submit(signed(doctor), patient, b"Observation".to_vec(), HASH, vec![], None)
+		};
+		assert_noop!(submit_as(NOBODY, PATIENT), Error::<Test>::NotActiveDoctor);
+		assert_noop!(submit_as(PATIENT, PATIENT), Error::<Test>::NotActiveDoctor);
+		assert_noop!(submit_as(SUSPENDED_DOCTOR, PATIENT), Error::<Test>::NotActiveDoctor);
+		assert_noop!(submit_as(DOCTOR, NOBODY), Error::<Test>::NotActivePatient);
+		MockRoles::set(PATIENT, Role::Patient, MemberStatus::Suspended);
+		assert_noop!(submit_as(DOCTOR, PATIENT), Error::<Test>::NotActivePatient);
+	});
+}
+
+#[test]
+fn submit_checks_its_input() {
+	run_test(|| {
+		let submit_with = |kind: Vec<u8>, payload: Vec<u8>, supersedes| {
+			Consent::submit(signed(DOCTOR), PATIENT, kind, HASH, payload, supersedes)
+		};
+		assert_noop!(submit_with(vec![], vec![], None), Error::<Test>::EmptyKind);
+		assert_noop!(submit_with(vec![b'k'; 65], vec![], None), Error::<Test>::KindTooLong);
+		assert_noop!(
+			submit_with(b"Obs".to_vec(), vec![0; 4097], None),
+			Error::<Test>::PayloadTooLong
+		);
+		assert_noop!(submit_with(b"Obs".to_vec(), vec![], Some(0)), Error::<Test>::CannotSupersede);
+	});
+}
+
+#[test]
+fn submit_fails_when_the_pool_is_full() {
+	run_test(|| {
+		for _ in 0..3 {
+			submit(None);
+		}
+		assert_noop!(
+			Consent::submit(signed(DOCTOR), PATIENT, b"Obs".to_vec(), HASH, vec![], None),
+			Error::<Test>::PendingPoolFull
+		);
+		// Another patient's pool is separate.
+		assert_ok!(Consent::submit(signed(DOCTOR), PATIENT_2, b"Obs".to_vec(), HASH, vec![], None));
+	});
+}
+
+#[test]
+fn submit_fails_without_funds_for_the_deposit() {
+	run_test(|| {
+		assert_noop!(
+			Consent::submit(signed(POOR_DOCTOR), PATIENT, b"Obs".to_vec(), HASH, vec![], None),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}
+
+#[test]
+fn approve_moves_the_record_into_the_history_and_returns_the_deposit() {
+	run_test(|| {
+		let id = submit(None);
+		assert_ok!(Consent::approve(signed(PATIENT), id));
+		assert_eq!(held(DOCTOR), 0);
+		assert_eq!(Balances::balance(&DOCTOR), FUNDS);
+		assert!(Submissions::<Test>::get(id).is_none());
+		assert!(PendingPool::<Test>::get(PATIENT).is_empty());
+		assert_eq!(
+			MockRecords::records(),
+			vec![NewRecord {
+				patient: PATIENT,
+				author: DOCTOR,
+				kind: b"Observation".to_vec().try_into().unwrap(),
+				content_hash: HASH,
+				payload: b"enc:abcd".to_vec().try_into().unwrap(),
+				supersedes: None,
+			}]
+		);
+		assert_eq!(last_event(), Event::Approved { id, patient: PATIENT, record: 0 }.into());
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(
+				AuditEvent::new(Some(PATIENT), AuditAction::Approved)
+					.patient(PATIENT)
+					.submission(id)
+					.record(0)
+			)
+		);
+	});
+}
+
+#[test]
+fn an_amendment_supersedes_the_latest_version_only() {
+	run_test(|| {
+		let first = submit(None);
+		assert_ok!(Consent::approve(signed(PATIENT), first));
+		let amendment = submit(Some(0));
+		let rival = submit(Some(0));
+		assert_ok!(Consent::approve(signed(PATIENT), amendment));
+		assert_eq!(MockRecords::records()[1].supersedes, Some(0));
+		// Record 0 was amended meanwhile: the rival can no longer be approved or submitted.
+		assert_noop!(Consent::approve(signed(PATIENT), rival), Error::<Test>::CannotSupersede);
+		assert_noop!(
+			Consent::submit(signed(DOCTOR), PATIENT, b"Obs".to_vec(), HASH, vec![], Some(0)),
+			Error::<Test>::CannotSupersede
+		);
+		// Another patient cannot amend it either.
+		assert_noop!(
+			Consent::submit(signed(DOCTOR), PATIENT_2, b"Obs".to_vec(), HASH, vec![], Some(1)),
+			Error::<Test>::CannotSupersede
+		);
+	});
+}
+
+#[test]
+fn approve_errors() {
+	run_test(|| {
+		assert_noop!(Consent::approve(signed(PATIENT), 99), Error::<Test>::UnknownSubmission);
+		let id = submit(None);
+		assert_noop!(Consent::approve(signed(PATIENT_2), id), Error::<Test>::NotSubmissionPatient);
+		assert_noop!(Consent::approve(signed(DOCTOR), id), Error::<Test>::NotSubmissionPatient);
+		MockRoles::set(PATIENT, Role::Patient, MemberStatus::Suspended);
+		assert_noop!(Consent::approve(signed(PATIENT), id), Error::<Test>::NotActivePatient);
+		MockRoles::set(PATIENT, Role::Patient, MemberStatus::Active);
+		run_to(22);
+		assert_noop!(Consent::approve(signed(PATIENT), id), Error::<Test>::SubmissionExpired);
+	});
+}
+
+#[test]
+fn approve_works_on_the_last_block_of_the_window() {
+	run_test(|| {
+		let id = submit(None);
+		run_to(21);
+		assert_ok!(Consent::approve(signed(PATIENT), id));
+	});
+}
+
+#[test]
+fn deny_discards_and_returns_the_deposit() {
+	run_test(|| {
+		let id = submit(None);
+		assert_ok!(Consent::deny(signed(PATIENT), id));
+		assert_eq!(held(DOCTOR), 0);
+		assert_eq!(Balances::balance(&DOCTOR), FUNDS);
+		assert!(Submissions::<Test>::get(id).is_none());
+		assert!(PendingPool::<Test>::get(PATIENT).is_empty());
+		assert!(MockRecords::records().is_empty());
+		assert_eq!(last_event(), Event::Denied { id, patient: PATIENT }.into());
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(
+				AuditEvent::new(Some(PATIENT), AuditAction::Denied).patient(PATIENT).submission(id)
+			)
+		);
+	});
+}
+
+#[test]
+fn deny_errors() {
+	run_test(|| {
+		assert_noop!(Consent::deny(signed(PATIENT), 99), Error::<Test>::UnknownSubmission);
+		let id = submit(None);
+		assert_noop!(Consent::deny(signed(DOCTOR), id), Error::<Test>::NotSubmissionPatient);
+	});
+}
+
+#[test]
+fn withdraw_returns_the_deposit() {
+	run_test(|| {
+		let kept = submit(None);
+		let id = submit(None);
+		assert_ok!(Consent::withdraw(signed(DOCTOR), id));
+		assert_eq!(held(DOCTOR), Submissions::<Test>::get(kept).unwrap().deposit);
+		assert_eq!(PendingPool::<Test>::get(PATIENT).to_vec(), vec![kept]);
+		assert_eq!(last_event(), Event::Withdrawn { id, doctor: DOCTOR }.into());
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(
+				AuditEvent::new(Some(DOCTOR), AuditAction::Withdrawn)
+					.patient(PATIENT)
+					.submission(id)
+			)
+		);
+	});
+}
+
+#[test]
+fn withdraw_errors() {
+	run_test(|| {
+		assert_noop!(Consent::withdraw(signed(DOCTOR), 99), Error::<Test>::UnknownSubmission);
+		let id = submit(None);
+		assert_noop!(Consent::withdraw(signed(DOCTOR_2), id), Error::<Test>::NotSubmissionDoctor);
+		assert_noop!(Consent::withdraw(signed(PATIENT), id), Error::<Test>::NotSubmissionDoctor);
+	});
+}
+
+#[test]
+fn anyone_expires_a_submission_after_its_window() {
+	run_test(|| {
+		let id = submit(None);
+		run_to(21);
+		assert_noop!(Consent::expire(signed(NOBODY), id), Error::<Test>::NotExpired);
+		run_to(22);
+		assert_ok!(Consent::expire(signed(NOBODY), id));
+		assert_eq!(held(DOCTOR), 0);
+		assert!(PendingPool::<Test>::get(PATIENT).is_empty());
+		assert_eq!(last_event(), Event::Expired { id, patient: PATIENT }.into());
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(
+				AuditEvent::new(Some(NOBODY), AuditAction::Expired).patient(PATIENT).submission(id)
+			)
+		);
+		assert_noop!(Consent::expire(signed(NOBODY), id), Error::<Test>::UnknownSubmission);
+	});
+}
+
+#[test]
+fn grant_access_works_and_replaces_an_earlier_grant() {
+	run_test(|| {
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, Some(10)));
+		assert_eq!(
+			Grants::<Test>::get(PATIENT, DOCTOR),
+			Some(Grant { granted_at: 1, until: Some(10) })
+		);
+		assert_eq!(GrantCount::<Test>::get(PATIENT), 1);
+		assert_eq!(
+			last_event(),
+			Event::AccessGranted { patient: PATIENT, doctor: DOCTOR, until: Some(10) }.into()
+		);
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(AuditEvent::new(Some(PATIENT), AuditAction::AccessGranted).patient(PATIENT))
+		);
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
+		assert_eq!(GrantCount::<Test>::get(PATIENT), 1);
+		assert_eq!(Consent::grants(PATIENT), vec![(DOCTOR, Grant { granted_at: 1, until: None })]);
+	});
+}
+
+#[test]
+fn grant_access_errors() {
+	run_test(|| {
+		assert_noop!(
+			Consent::grant_access(signed(NOBODY), DOCTOR, None),
+			Error::<Test>::NotActivePatient
+		);
+		assert_noop!(
+			Consent::grant_access(signed(PATIENT), NOBODY, None),
+			Error::<Test>::NotActiveDoctor
+		);
+		assert_noop!(
+			Consent::grant_access(signed(PATIENT), SUSPENDED_DOCTOR, None),
+			Error::<Test>::NotActiveDoctor
+		);
+		run_to(5);
+		assert_noop!(
+			Consent::grant_access(signed(PATIENT), DOCTOR, Some(4)),
+			Error::<Test>::GrantEndsInPast
+		);
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR_2, None));
+		assert_noop!(
+			Consent::grant_access(signed(PATIENT), POOR_DOCTOR, None),
+			Error::<Test>::TooManyGrants
+		);
+	});
+}
+
+#[test]
+fn revoke_access_ends_grants_and_emergencies() {
+	run_test(|| {
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
+		assert_ok!(Consent::emergency_access(signed(DOCTOR), PATIENT, b"unconscious".to_vec()));
+		assert_ok!(Consent::revoke_access(signed(PATIENT), DOCTOR));
+		assert!(Grants::<Test>::get(PATIENT, DOCTOR).is_none());
+		assert!(EmergencyAccesses::<Test>::get(PATIENT, DOCTOR).is_none());
+		assert_eq!(GrantCount::<Test>::get(PATIENT), 0);
+		assert_eq!(last_event(), Event::AccessRevoked { patient: PATIENT, doctor: DOCTOR }.into());
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(AuditEvent::new(Some(PATIENT), AuditAction::AccessRevoked).patient(PATIENT))
+		);
+		assert_eq!(Consent::viewer_basis(DOCTOR, PATIENT), None);
+		assert_noop!(
+			Consent::revoke_access(signed(PATIENT), DOCTOR),
+			Error::<Test>::NoAccessToRevoke
+		);
+	});
+}
+
+#[test]
+fn emergency_access_is_recorded_and_runs_out() {
+	run_test(|| {
+		assert_ok!(Consent::emergency_access(signed(DOCTOR_2), PATIENT, b"unconscious".to_vec()));
+		let emergency = EmergencyAccesses::<Test>::get(PATIENT, DOCTOR_2).unwrap();
+		assert_eq!((emergency.invoked_at, emergency.until), (1, 6));
+		assert_eq!(emergency.reason.to_vec(), b"unconscious".to_vec());
+		assert_eq!(
+			last_event(),
+			Event::EmergencyAccessInvoked {
+				patient: PATIENT,
+				doctor: DOCTOR_2,
+				until: 6,
+				reason: b"unconscious".to_vec().try_into().unwrap(),
+			}
+			.into()
+		);
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(AuditEvent::new(Some(DOCTOR_2), AuditAction::EmergencyAccess).patient(PATIENT))
+		);
+		assert_eq!(Consent::viewer_basis(DOCTOR_2, PATIENT), Some(AccessBasis::Emergency));
+		run_to(7);
+		assert_eq!(Consent::viewer_basis(DOCTOR_2, PATIENT), None);
+	});
+}
+
+#[test]
+fn emergency_access_errors() {
+	run_test(|| {
+		let invoke = |doctor, patient, reason: &[u8]| {
+			Consent::emergency_access(signed(doctor), patient, reason.to_vec())
+		};
+		assert_noop!(invoke(NOBODY, PATIENT, b"why"), Error::<Test>::NotActiveDoctor);
+		assert_noop!(invoke(SUSPENDED_DOCTOR, PATIENT, b"why"), Error::<Test>::NotActiveDoctor);
+		assert_noop!(invoke(DOCTOR, NOBODY, b"why"), Error::<Test>::NotActivePatient);
+		assert_noop!(invoke(DOCTOR, PATIENT, b""), Error::<Test>::EmptyReason);
+		assert_noop!(invoke(DOCTOR, PATIENT, &[b'x'; 17]), Error::<Test>::ReasonTooLong);
+	});
+}
+
+#[test]
+fn access_policy_names_the_basis() {
+	run_test(|| {
+		let basis = |viewer: u64, author: Option<&u64>| {
+			<Consent as AccessPolicy<u64>>::access_basis(&viewer, &PATIENT, author)
+		};
+		assert_eq!(basis(PATIENT, None), Some(AccessBasis::Patient));
+		assert_eq!(basis(ADMIN, None), Some(AccessBasis::Admin));
+		assert_eq!(basis(DOCTOR, Some(&DOCTOR)), Some(AccessBasis::Author));
+		assert_eq!(basis(DOCTOR, None), None);
+		assert_eq!(basis(NOBODY, Some(&NOBODY)), None, "only active doctors author records");
+		assert_eq!(basis(PATIENT_2, None), None);
+
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, Some(3)));
+		assert_eq!(basis(DOCTOR, None), Some(AccessBasis::Grant));
+		run_to(4);
+		assert_eq!(basis(DOCTOR, None), None, "the grant ran out after block 3");
+
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
+		MockRoles::set(DOCTOR, Role::Doctor, MemberStatus::Suspended);
+		assert_eq!(basis(DOCTOR, None), None, "a suspended doctor sees nothing");
+	});
+}
+
+#[test]
+fn try_state_catches_a_deposit_that_is_not_held() {
+	new_test_ext().execute_with(|| {
+		let id = submit(None);
+		Submissions::<Test>::mutate(id, |s| s.as_mut().unwrap().deposit += 1);
+		assert!(Consent::do_try_state().is_err());
+	});
+}

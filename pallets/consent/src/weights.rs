@@ -1,0 +1,61 @@
+//! Weights of the consent pallet's calls.
+//!
+//! Honest estimates, not yet measured: each call's storage reads and writes at the runtime's
+//! database weights, plus a compute allowance (see [`estimated_weight`]). The benchmarks in
+//! `benchmarking.rs` exercise every call at its worst case; weights generated from them on
+//! reference hardware replace these. Each call also appends one access-log entry (2 reads, up
+//! to 5 writes) and asks the registry for roles (1 read each).
+
+use core::marker::PhantomData;
+use frame_support::{traits::Get, weights::Weight};
+use medchain_primitives::estimated_weight;
+
+/// Weight functions of the consent pallet's calls.
+pub trait WeightInfo {
+	/// `submit` with `b` bytes of kind and payload.
+	fn submit(b: u32) -> Weight;
+	/// `approve`, which also writes the record and its history index.
+	fn approve() -> Weight;
+	/// `deny`.
+	fn deny() -> Weight;
+	/// `withdraw`.
+	fn withdraw() -> Weight;
+	/// `expire`.
+	fn expire() -> Weight;
+	/// `grant_access`.
+	fn grant_access() -> Weight;
+	/// `revoke_access`.
+	fn revoke_access() -> Weight;
+	/// `emergency_access` with an `r`-byte reason.
+	fn emergency_access(r: u32) -> Weight;
+}
+
+/// Estimated weights for a runtime with the database weights of `T`.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	fn submit(b: u32) -> Weight {
+		estimated_weight(T::DbWeight::get(), 60, b, 9, 10)
+	}
+	fn approve() -> Weight {
+		estimated_weight(T::DbWeight::get(), 80, medchain_primitives::MAX_PAYLOAD_LEN, 10, 14)
+	}
+	fn deny() -> Weight {
+		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_PAYLOAD_LEN, 5, 9)
+	}
+	fn withdraw() -> Weight {
+		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_PAYLOAD_LEN, 5, 9)
+	}
+	fn expire() -> Weight {
+		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_PAYLOAD_LEN, 5, 9)
+	}
+	fn grant_access() -> Weight {
+		estimated_weight(T::DbWeight::get(), 40, 0, 6, 7)
+	}
+	fn revoke_access() -> Weight {
+		estimated_weight(T::DbWeight::get(), 40, 0, 5, 8)
+	}
+	fn emergency_access(r: u32) -> Weight {
+		estimated_weight(T::DbWeight::get(), 40, r, 5, 6)
+	}
+}

@@ -1,0 +1,397 @@
+//! Types and traits that MedChain's pallets share.
+//!
+//! No pallet depends on another pallet's crate. Each one states what it needs as a trait from
+//! here, and the runtime wires the pallet that provides it:
+//!
+//! - [`Roles`]: who is a patient, a doctor or an admin, and whether they are active
+//!   (provided by `pallet-registry`);
+//! - [`AccessPolicy`]: may an account see a patient's records, and on what basis
+//!   (provided by `pallet-consent`);
+//! - [`RecordStore`]: the history approved records join (provided by `pallet-records`);
+//! - [`AuditTrail`]: the access log every pallet reports to (provided by `pallet-audit`).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::ConstU32,
+	weights::{constants::WEIGHT_REF_TIME_PER_MICROS, RuntimeDbWeight, Weight},
+	BoundedVec,
+};
+use scale_info::TypeInfo;
+use sp_runtime::DispatchError;
+
+/// Identifies an approved record.
+pub type RecordId = u64;
+/// Identifies a submission waiting in a patient's consent pool.
+pub type SubmissionId = u64;
+/// Identifies an entry of the access log.
+pub type EntryIndex = u64;
+/// A 32-byte hash of a record's clinical content, computed by the client before encryption.
+pub type ContentHash = [u8; 32];
+/// A member's 32-byte public key, to which records about them are encrypted.
+pub type EncryptionKey = [u8; 32];
+
+/// The longest record kind, in bytes (e.g. an HL7 FHIR resource type such as `Observation`).
+pub const MAX_KIND_LEN: u32 = 64;
+/// The longest record payload, in bytes: ciphertext or a reference URI, never plain text.
+pub const MAX_PAYLOAD_LEN: u32 = 4096;
+
+/// What kind of record this is: a short code such as an HL7 FHIR resource type.
+pub type RecordKind = BoundedVec<u8, ConstU32<MAX_KIND_LEN>>;
+/// A record's payload: ciphertext or a reference URI.
+pub type Payload = BoundedVec<u8, ConstU32<MAX_PAYLOAD_LEN>>;
+
+/// The role of a registered member. An account holds at most one.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum Role {
+	/// A person whose records the chain holds; registers themself.
+	Patient,
+	/// A licensed clinician, admitted by an admin; submits records.
+	Doctor,
+	/// Runs the registry and audits the log; admitted by Root.
+	Admin,
+}
+
+/// Whether a member may act.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum MemberStatus {
+	/// The member may act in their role.
+	Active,
+	/// An admin suspended the member; they may not act until reinstated.
+	Suspended,
+}
+
+/// Who is who: the role and status of an account.
+pub trait Roles<AccountId> {
+	/// The role and status of `who`, or `None` when `who` is not registered.
+	fn role_of(who: &AccountId) -> Option<(Role, MemberStatus)>;
+
+	/// Whether `who` is an active member in `role`.
+	fn is_active(who: &AccountId, role: Role) -> bool {
+		Self::role_of(who) == Some((role, MemberStatus::Active))
+	}
+
+	/// Registers `who` as an active member in `role`, for benchmarks that need one.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmark(who: &AccountId, role: Role);
+}
+
+/// Why a viewer may see a patient's records.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum AccessBasis {
+	/// The viewer is the patient.
+	Patient,
+	/// The viewer wrote the record.
+	Author,
+	/// The patient granted the viewer access, and the grant has not run out.
+	Grant,
+	/// The viewer, an active doctor, invoked emergency access that has not run out.
+	Emergency,
+	/// The viewer is an active admin.
+	Admin,
+}
+
+/// Who may see a patient's records.
+pub trait AccessPolicy<AccountId> {
+	/// The basis on which `viewer` may see `patient`'s records, or `None` when they may not.
+	/// `author` is the author of the record in question, when a single record is asked for.
+	fn access_basis(
+		viewer: &AccountId,
+		patient: &AccountId,
+		author: Option<&AccountId>,
+	) -> Option<AccessBasis>;
+}
+
+/// A record a patient approved, on its way into their history.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NewRecord<AccountId> {
+	/// Whose record it is.
+	pub patient: AccountId,
+	/// The doctor who wrote it.
+	pub author: AccountId,
+	/// What kind of record it is.
+	pub kind: RecordKind,
+	/// The hash of its clinical content.
+	pub content_hash: ContentHash,
+	/// Ciphertext or a reference URI.
+	pub payload: Payload,
+	/// The earlier record of the same patient that this one amends.
+	pub supersedes: Option<RecordId>,
+}
+
+/// The store of approved records.
+pub trait RecordStore<AccountId> {
+	/// Whether a new record of `patient` may amend `record`: it exists, belongs to `patient` and
+	/// has not been amended already.
+	fn can_supersede(patient: &AccountId, record: RecordId) -> bool;
+
+	/// Appends an approved record to its patient's history and returns its id.
+	fn insert(record: NewRecord<AccountId>) -> Result<RecordId, DispatchError>;
+}
+
+/// What an access log entry records.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum AuditAction {
+	/// A member registered in a role.
+	Registered(Role),
+	/// An admin suspended a member.
+	Suspended,
+	/// An admin reinstated a suspended member.
+	Reinstated,
+	/// A member rotated their encryption key.
+	KeyRotated,
+	/// A doctor submitted a record to a patient's consent pool.
+	Submitted,
+	/// The patient approved a submission; it joined their history.
+	Approved,
+	/// The patient denied a submission; it was discarded.
+	Denied,
+	/// The doctor withdrew their submission.
+	Withdrawn,
+	/// A submission ran out of time and was cleared.
+	Expired,
+	/// A patient granted a doctor access to their records.
+	AccessGranted,
+	/// A patient revoked a doctor's access.
+	AccessRevoked,
+	/// A doctor invoked break-glass emergency access.
+	EmergencyAccess,
+	/// An authorised viewer viewed a record or a history.
+	Viewed(AccessBasis),
+	/// A viewer was refused a record or a history.
+	AccessDenied,
+	/// An account bonded stake.
+	Bonded,
+	/// An account started unbonding stake.
+	Unbonded,
+	/// An account withdrew unbonded stake.
+	WithdrewUnbonded,
+	/// An account became a delegate candidate.
+	CandidateRegistered,
+	/// A candidate left, or lost its candidacy.
+	CandidateLeft,
+	/// A voter changed or removed their approval votes.
+	Voted,
+	/// A candidate was elected delegate for the next session.
+	Elected,
+	/// A delegate that authored no block in its session was removed from the candidates.
+	Kicked,
+}
+
+/// The access log's account of one action.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct AuditEvent<AccountId> {
+	/// Who acted; `None` for Root or the chain itself.
+	pub actor: Option<AccountId>,
+	/// What they did.
+	pub action: AuditAction,
+	/// The patient whose records are concerned, if any.
+	pub patient: Option<AccountId>,
+	/// The submission concerned, if any.
+	pub submission: Option<SubmissionId>,
+	/// The record concerned, if any.
+	pub record: Option<RecordId>,
+}
+
+impl<AccountId> AuditEvent<AccountId> {
+	/// An action by `actor` (or Root, when `None`) that concerns no patient.
+	pub fn new(actor: Option<AccountId>, action: AuditAction) -> Self {
+		Self { actor, action, patient: None, submission: None, record: None }
+	}
+
+	/// The patient concerned.
+	pub fn patient(mut self, patient: AccountId) -> Self {
+		self.patient = Some(patient);
+		self
+	}
+
+	/// The submission concerned.
+	pub fn submission(mut self, submission: SubmissionId) -> Self {
+		self.submission = Some(submission);
+		self
+	}
+
+	/// The record concerned.
+	pub fn record(mut self, record: RecordId) -> Self {
+		self.record = Some(record);
+		self
+	}
+}
+
+/// The append-only access log.
+pub trait AuditTrail<AccountId> {
+	/// Appends an entry for `event` and returns its index.
+	fn log(event: AuditEvent<AccountId>) -> EntryIndex;
+}
+
+/// A call's weight estimated from its compute time in microseconds, the bytes of input it
+/// handles and its storage reads and writes; the pallets' weights use it until benchmarks
+/// measured on reference hardware replace the estimates.
+pub fn estimated_weight(
+	db: RuntimeDbWeight,
+	micros: u64,
+	bytes: u32,
+	reads: u64,
+	writes: u64,
+) -> Weight {
+	Weight::from_parts(
+		micros * WEIGHT_REF_TIME_PER_MICROS + 1_000 * u64::from(bytes),
+		4_096 + u64::from(bytes),
+	)
+	.saturating_add(db.reads_writes(reads, writes))
+}
+
+/// Stand-ins for the traits, for pallets' mock runtimes (accounts are `u64`).
+#[cfg(feature = "std")]
+pub mod testing {
+	use super::*;
+	use std::{cell::RefCell, collections::BTreeMap};
+
+	std::thread_local! {
+		static AUDIT: RefCell<Vec<AuditEvent<u64>>> = const { RefCell::new(Vec::new()) };
+		static ROLES: RefCell<BTreeMap<u64, (Role, MemberStatus)>> =
+			const { RefCell::new(BTreeMap::new()) };
+		static NOW: RefCell<u64> = const { RefCell::new(0) };
+		static RECORDS: RefCell<Vec<(NewRecord<u64>, bool)>> = const { RefCell::new(Vec::new()) };
+	}
+
+	/// A [`RecordStore`] in memory: record `n` is the `n`-th inserted.
+	pub struct MockRecords;
+
+	impl MockRecords {
+		/// Every record inserted so far in this test.
+		pub fn records() -> Vec<NewRecord<u64>> {
+			RECORDS.with(|r| r.borrow().iter().map(|(record, _)| record.clone()).collect())
+		}
+	}
+
+	impl RecordStore<u64> for MockRecords {
+		fn can_supersede(patient: &u64, record: RecordId) -> bool {
+			RECORDS.with(|r| {
+				r.borrow()
+					.get(record as usize)
+					.is_some_and(|(old, superseded)| old.patient == *patient && !superseded)
+			})
+		}
+
+		fn insert(record: NewRecord<u64>) -> Result<RecordId, DispatchError> {
+			RECORDS.with(|r| {
+				let mut records = r.borrow_mut();
+				if let Some(old) = record.supersedes {
+					records[old as usize].1 = true;
+				}
+				records.push((record, false));
+				Ok(records.len() as RecordId - 1)
+			})
+		}
+	}
+
+	/// A clock that tests set by hand (milliseconds).
+	pub struct MockTime;
+
+	impl MockTime {
+		/// Sets the time.
+		pub fn set(now: u64) {
+			NOW.with(|t| *t.borrow_mut() = now);
+		}
+	}
+
+	impl frame_support::traits::Time for MockTime {
+		type Moment = u64;
+
+		fn now() -> u64 {
+			NOW.with(|t| *t.borrow())
+		}
+	}
+
+	/// An [`AuditTrail`] that keeps what it is told, so that tests can read it back.
+	pub struct RecordingAudit;
+
+	impl AuditTrail<u64> for RecordingAudit {
+		fn log(event: AuditEvent<u64>) -> EntryIndex {
+			AUDIT.with(|log| {
+				let mut log = log.borrow_mut();
+				log.push(event);
+				log.len() as EntryIndex - 1
+			})
+		}
+	}
+
+	impl RecordingAudit {
+		/// Every event logged so far in this test, oldest first.
+		pub fn events() -> Vec<AuditEvent<u64>> {
+			AUDIT.with(|log| log.borrow().clone())
+		}
+
+		/// The last event logged, if any.
+		pub fn last() -> Option<AuditEvent<u64>> {
+			AUDIT.with(|log| log.borrow().last().cloned())
+		}
+	}
+
+	/// A [`Roles`] whose members a test sets directly.
+	pub struct MockRoles;
+
+	impl MockRoles {
+		/// Makes `who` a member in `role` with `status`.
+		pub fn set(who: u64, role: Role, status: MemberStatus) {
+			ROLES.with(|roles| roles.borrow_mut().insert(who, (role, status)));
+		}
+	}
+
+	impl Roles<u64> for MockRoles {
+		fn role_of(who: &u64) -> Option<(Role, MemberStatus)> {
+			ROLES.with(|roles| roles.borrow().get(who).copied())
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn register_for_benchmark(who: &u64, role: Role) {
+			Self::set(*who, role, MemberStatus::Active);
+		}
+	}
+}

@@ -1,0 +1,364 @@
+//! # Records pallet
+//!
+//! Each patient's tamper-proof record history: the records they approved, in order, with
+//! amendments that link to what they supersede and never overwrite it; and viewing that is
+//! authorised, or refused, on the record.
+//!
+//! ## Pallet API
+//!
+//! | call | origin | errors | event |
+//! |---|---|---|---|
+//! | [`view_record`](Pallet::view_record) | signed: anyone | `UnknownRecord` | `RecordViewed`, or `AccessDenied` when refused |
+//! | [`view_history`](Pallet::view_history) | signed: anyone | — | `HistoryViewed`, or `AccessDenied` when refused |
+//!
+//! A refused view is not a failed extrinsic: the call completes, so that the refusal is kept
+//! in the access log and in an `AccessDenied` event (a failed extrinsic would roll both back),
+//! and changes nothing else. Every view, allowed or refused, appends an access-log entry.
+//!
+//! View functions: [`record`](Pallet::record), [`history`](Pallet::history) (paged) and
+//! [`history_length`](Pallet::history_length).
+//!
+//! ## Overview
+//!
+//! Records arrive only through [`medchain_primitives::RecordStore`], which the consent pallet
+//! calls when a patient approves a submission. A record keeps its author, kind, content hash,
+//! payload (ciphertext or a reference), the record it supersedes, its version (one more than
+//! the version it supersedes), and the block and time it was approved. Who may view is decided
+//! by [`Config::AccessPolicy`], which names the basis (patient, author, grant, emergency, admin).
+//!
+//! ## Low Level / Implementation Details
+//!
+//! [`Records`] by id; [`History`] and [`HistoryLength`] index each patient's records in
+//! approval order, so pages cost only what they return. [`SupersededBy`] marks amended records,
+//! so that only the latest version can be amended. `try_state` checks that every index points
+//! at a record of its patient and that amendment links and versions agree.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use alloc::vec::Vec;
+use frame_support::traits::Time;
+use medchain_primitives::{
+	AccessPolicy, AuditAction, AuditEvent, AuditTrail, ContentHash, NewRecord, Payload, RecordId,
+	RecordKind, RecordStore,
+};
+use sp_runtime::DispatchError;
+
+/// The time type of the clock records are stamped with.
+pub type MomentOf<T> = <<T as Config>::Time as Time>::Moment;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	/// An approved record.
+	#[derive(
+		Encode,
+		Decode,
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct Record<T: Config> {
+		/// The record's id.
+		pub id: RecordId,
+		/// Whose record it is.
+		pub patient: T::AccountId,
+		/// The doctor who wrote it.
+		pub author: T::AccountId,
+		/// What kind of record it is (e.g. an HL7 FHIR resource type).
+		pub kind: RecordKind,
+		/// The hash of the clinical content.
+		pub content_hash: ContentHash,
+		/// Ciphertext or a reference URI.
+		pub payload: Payload,
+		/// The record this one amends.
+		pub supersedes: Option<RecordId>,
+		/// 1 for an original record; one more than the record it amends otherwise.
+		pub version: u32,
+		/// The block in which the patient approved it.
+		pub block: BlockNumberFor<T>,
+		/// That block's timestamp.
+		pub timestamp: MomentOf<T>,
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Who may view a patient's records, and on what basis.
+		type AccessPolicy: AccessPolicy<Self::AccountId>;
+		/// The access log.
+		type AuditTrail: AuditTrail<Self::AccountId>;
+		/// The clock records are stamped with (the runtime's timestamp pallet).
+		type Time: Time;
+		/// The most records one page of a history query returns.
+		#[pallet::constant]
+		type MaxPageSize: Get<u32>;
+		/// The weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The id the next record gets.
+	#[pallet::storage]
+	pub type NextRecordId<T: Config> = StorageValue<_, RecordId, ValueQuery>;
+
+	/// Every approved record, by id.
+	// Twox64Concat: ids are sequential, not chosen by users.
+	#[pallet::storage]
+	pub type Records<T: Config> = StorageMap<_, Twox64Concat, RecordId, Record<T>>;
+
+	/// How many records each patient's history holds.
+	// Blake2: accounts are chosen by their users.
+	#[pallet::storage]
+	pub type HistoryLength<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The n-th record of a patient's history, by the patient and n.
+	#[pallet::storage]
+	pub type History<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u32, RecordId>;
+
+	/// The amendment of each amended record.
+	#[pallet::storage]
+	pub type SupersededBy<T: Config> = StorageMap<_, Twox64Concat, RecordId, RecordId>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A record joined a patient's history.
+		RecordAdded { id: RecordId, patient: T::AccountId, version: u32 },
+		/// An authorised viewer viewed a record.
+		RecordViewed {
+			viewer: T::AccountId,
+			patient: T::AccountId,
+			record: RecordId,
+			basis: AccessBasis,
+		},
+		/// An authorised viewer viewed a patient's history of `records` records.
+		HistoryViewed {
+			viewer: T::AccountId,
+			patient: T::AccountId,
+			records: u32,
+			basis: AccessBasis,
+		},
+		/// A viewer was refused a patient's record (`record`) or history (`record` is `None`).
+		AccessDenied { viewer: T::AccountId, patient: T::AccountId, record: Option<RecordId> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No record has this id; list the patient's history for the ids it holds.
+		UnknownRecord,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Views a record. An authorised viewer gets `RecordViewed`, naming the basis; anyone
+		/// else gets `AccessDenied`. Both are written to the access log; the call succeeds
+		/// either way so that a refusal stays on the record.
+		///
+		/// Origin: signed, anyone. Errors: `UnknownRecord`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::view_record())]
+		pub fn view_record(origin: OriginFor<T>, record_id: RecordId) -> DispatchResult {
+			let viewer = ensure_signed(origin)?;
+			let record = Records::<T>::get(record_id).ok_or(Error::<T>::UnknownRecord)?;
+			let basis =
+				T::AccessPolicy::access_basis(&viewer, &record.patient, Some(&record.author));
+			let patient = record.patient;
+			let event = match basis {
+				Some(basis) => {
+					Self::deposit_event(Event::RecordViewed {
+						viewer: viewer.clone(),
+						patient: patient.clone(),
+						record: record_id,
+						basis,
+					});
+					AuditEvent::new(Some(viewer), AuditAction::Viewed(basis))
+				},
+				None => Self::refuse(viewer, patient.clone(), Some(record_id)),
+			};
+			T::AuditTrail::log(event.patient(patient).record(record_id));
+			Ok(())
+		}
+
+		/// Views a patient's whole history. An authorised viewer gets `HistoryViewed`, naming
+		/// the basis and the number of records; anyone else gets `AccessDenied`. Both are
+		/// written to the access log; the call succeeds either way.
+		///
+		/// Origin: signed, anyone. Errors: none beyond a bad origin.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::view_history())]
+		pub fn view_history(origin: OriginFor<T>, patient: T::AccountId) -> DispatchResult {
+			let viewer = ensure_signed(origin)?;
+			let event = match T::AccessPolicy::access_basis(&viewer, &patient, None) {
+				Some(basis) => {
+					Self::deposit_event(Event::HistoryViewed {
+						viewer: viewer.clone(),
+						patient: patient.clone(),
+						records: HistoryLength::<T>::get(&patient),
+						basis,
+					});
+					AuditEvent::new(Some(viewer), AuditAction::Viewed(basis))
+				},
+				None => Self::refuse(viewer, patient.clone(), None),
+			};
+			T::AuditTrail::log(event.patient(patient));
+			Ok(())
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// A record by id.
+		pub fn record(id: RecordId) -> Option<Record<T>> {
+			Records::<T>::get(id)
+		}
+
+		/// Up to `count` records (at most `MaxPageSize`) of `patient`'s history from the
+		/// `start`-th, in approval order.
+		pub fn history(patient: T::AccountId, start: u32, count: u32) -> Vec<Record<T>> {
+			let end = start
+				.saturating_add(count.min(T::MaxPageSize::get()))
+				.min(HistoryLength::<T>::get(&patient));
+			(start..end)
+				.filter_map(|n| History::<T>::get(&patient, n))
+				.filter_map(Records::<T>::get)
+				.collect()
+		}
+
+		/// How many records `patient`'s history holds.
+		pub fn history_length(patient: T::AccountId) -> u32 {
+			HistoryLength::<T>::get(&patient)
+		}
+	}
+}
+
+pub use medchain_primitives::AccessBasis;
+
+impl<T: Config> Pallet<T> {
+	/// Emits `AccessDenied` and returns the access-log event of the refusal.
+	fn refuse(
+		viewer: T::AccountId,
+		patient: T::AccountId,
+		record: Option<RecordId>,
+	) -> AuditEvent<T::AccountId> {
+		Self::deposit_event(Event::AccessDenied { viewer: viewer.clone(), patient, record });
+		AuditEvent::new(Some(viewer), AuditAction::AccessDenied)
+	}
+
+	/// Checks that every history index points at a record of its patient, that lengths match,
+	/// and that amendment links and versions agree.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let next = NextRecordId::<T>::get();
+		let mut indexed = 0u64;
+		for (patient, length) in HistoryLength::<T>::iter() {
+			for n in 0..length {
+				let id = History::<T>::get(&patient, n).ok_or("a history index is missing")?;
+				let record = Records::<T>::get(id).ok_or("a history index points nowhere")?;
+				frame_support::ensure!(
+					record.patient == patient,
+					"a history holds another's record"
+				);
+				indexed += 1;
+			}
+		}
+		let mut stored = 0u64;
+		for (id, record) in Records::<T>::iter() {
+			frame_support::ensure!(id == record.id && id < next, "a record's id is wrong");
+			match record.supersedes {
+				Some(old) => {
+					let old_record = Records::<T>::get(old).ok_or("an amendment of nothing")?;
+					frame_support::ensure!(
+						old_record.patient == record.patient
+							&& old_record.version + 1 == record.version
+							&& SupersededBy::<T>::get(old) == Some(id),
+						"an amendment's link or version is wrong"
+					);
+				},
+				None => frame_support::ensure!(record.version == 1, "an original is not version 1"),
+			}
+			stored += 1;
+		}
+		frame_support::ensure!(indexed == stored, "a record is missing from its history");
+		Ok(())
+	}
+}
+
+impl<T: Config> RecordStore<T::AccountId> for Pallet<T> {
+	fn can_supersede(patient: &T::AccountId, record: RecordId) -> bool {
+		Records::<T>::get(record).is_some_and(|r| &r.patient == patient)
+			&& !SupersededBy::<T>::contains_key(record)
+	}
+
+	fn insert(record: NewRecord<T::AccountId>) -> Result<RecordId, DispatchError> {
+		let NewRecord { patient, author, kind, content_hash, payload, supersedes } = record;
+		let version = match supersedes {
+			Some(old) => {
+				frame_support::ensure!(
+					Self::can_supersede(&patient, old),
+					DispatchError::Other("the record to amend cannot be amended")
+				);
+				let old_version = Records::<T>::get(old).map_or(0, |r| r.version);
+				old_version.saturating_add(1)
+			},
+			None => 1,
+		};
+		let id = NextRecordId::<T>::get();
+		NextRecordId::<T>::put(id.saturating_add(1));
+		if let Some(old) = supersedes {
+			SupersededBy::<T>::insert(old, id);
+		}
+		HistoryLength::<T>::mutate(&patient, |length| {
+			History::<T>::insert(&patient, *length, id);
+			*length = length.saturating_add(1);
+		});
+		Records::<T>::insert(
+			id,
+			Record::<T> {
+				id,
+				patient: patient.clone(),
+				author,
+				kind,
+				content_hash,
+				payload,
+				supersedes,
+				version,
+				block: frame_system::Pallet::<T>::block_number(),
+				timestamp: T::Time::now(),
+			},
+		);
+		Self::deposit_event(Event::RecordAdded { id, patient, version });
+		Ok(id)
+	}
+}

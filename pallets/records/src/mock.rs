@@ -1,0 +1,77 @@
+//! A mock runtime with the records pallet; the access policy and the log are stand-ins.
+
+use crate as pallet_records;
+use frame_support::{derive_impl, traits::ConstU32};
+use medchain_primitives::{
+	testing::{MockTime, RecordingAudit},
+	AccessBasis, AccessPolicy,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Records = pallet_records;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+pub const PATIENT: u64 = 1;
+pub const AUTHOR: u64 = 2;
+/// A doctor the policy treats as holding a grant to every patient.
+pub const GRANTED: u64 = 3;
+pub const STRANGER: u64 = 4;
+pub const OTHER_PATIENT: u64 = 5;
+
+/// Patients see their own records, authors theirs, `GRANTED` everyone's; nobody else anything.
+pub struct MockPolicy;
+
+impl AccessPolicy<u64> for MockPolicy {
+	fn access_basis(viewer: &u64, patient: &u64, author: Option<&u64>) -> Option<AccessBasis> {
+		if viewer == patient {
+			Some(AccessBasis::Patient)
+		} else if author == Some(viewer) {
+			Some(AccessBasis::Author)
+		} else if *viewer == GRANTED {
+			Some(AccessBasis::Grant)
+		} else {
+			None
+		}
+	}
+}
+
+impl pallet_records::Config for Test {
+	type AccessPolicy = MockPolicy;
+	type AuditTrail = RecordingAudit;
+	type Time = MockTime;
+	type MaxPageSize = ConstU32<2>;
+	type WeightInfo = pallet_records::weights::SubstrateWeight<Test>;
+}
+
+/// An empty record store at block 1.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		MockTime::set(6_000);
+	});
+	ext
+}
+
+/// Runs `test` on an empty store, then checks the pallet's invariants.
+pub fn run_test(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Records::do_try_state().expect("the records pallet's invariants hold");
+	});
+}

@@ -1,0 +1,74 @@
+//! Benchmarks of every registry call, each at its worst case.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
+use medchain_primitives::Roles;
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_patient(m: Linear<0, { T::MaxMetadataLen::get() }>) {
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), [7; 32], alloc::vec![1u8; m as usize]);
+		assert!(Pallet::<T>::is_active(&caller, Role::Patient));
+	}
+
+	#[benchmark]
+	fn register_doctor(l: Linear<1, { T::MaxLicenceLen::get() }>) -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let doctor: T::AccountId = account("doctor", 0, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, doctor.clone(), alloc::vec![b'L'; l as usize], [7; 32]);
+		assert!(Pallet::<T>::is_active(&doctor, Role::Doctor));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register_admin() {
+		let admin: T::AccountId = account("admin", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Root, admin.clone());
+		assert!(Pallet::<T>::is_active(&admin, Role::Admin));
+	}
+
+	#[benchmark]
+	fn suspend() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let patient: T::AccountId = account("patient", 0, 0);
+		Pallet::<T>::register_for_benchmark(&patient, Role::Patient);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, patient.clone());
+		assert_eq!(Pallet::<T>::role_of(&patient), Some((Role::Patient, MemberStatus::Suspended)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reinstate() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let patient: T::AccountId = account("patient", 0, 0);
+		Pallet::<T>::register_for_benchmark(&patient, Role::Patient);
+		Pallet::<T>::set_status(&patient, MemberStatus::Suspended, Error::<T>::AlreadySuspended)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, patient.clone());
+		assert!(Pallet::<T>::is_active(&patient, Role::Patient));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn rotate_encryption_key() {
+		let patient: T::AccountId = whitelisted_caller();
+		Pallet::<T>::register_for_benchmark(&patient, Role::Patient);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient.clone()), [9; 32]);
+		assert_eq!(Members::<T>::get(&patient).map(|m| m.encryption_key), Some(Some([9; 32])));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,454 @@
+//! # Registry pallet
+//!
+//! Who is who on MedChain: patients, doctors and admins, whether they may act, and the public
+//! key each of them receives encrypted records with.
+//!
+//! ## Pallet API
+//!
+//! | call | origin | errors | event |
+//! |---|---|---|---|
+//! | [`register_patient`](Pallet::register_patient) | signed: the person themself | `AlreadyRegistered`, `MetadataTooLong` | `PatientRegistered` |
+//! | [`register_doctor`](Pallet::register_doctor) | `AdminOrigin` (Root or an active admin) | `AlreadyRegistered`, `EmptyLicence`, `LicenceTooLong` | `DoctorRegistered` |
+//! | [`register_admin`](Pallet::register_admin) | Root | `AlreadyRegistered` | `AdminRegistered` |
+//! | [`suspend`](Pallet::suspend) | `AdminOrigin` | `NotRegistered`, `AlreadySuspended`, `CannotSuspendSelf` | `MemberSuspended` |
+//! | [`reinstate`](Pallet::reinstate) | `AdminOrigin` | `NotRegistered`, `NotSuspended` | `MemberReinstated` |
+//! | [`rotate_encryption_key`](Pallet::rotate_encryption_key) | signed: the member | `NotRegistered`, `MemberSuspended` | `EncryptionKeyRotated` |
+//!
+//! Every call also appends an entry to the access log through [`Config::AuditTrail`].
+//!
+//! ## Overview
+//!
+//! An account holds one role. Patients register themselves; doctors are admitted by an admin,
+//! admins by Root. An admin may suspend a member, who then may not act in their role, and
+//! reinstate them. The chain keeps no clinical text: a patient's `metadata` is a reference or a
+//! hash, and records are encrypted to the `encryption_key` of their reader by the client.
+//!
+//! The pallet implements [`medchain_primitives::Roles`], which the other clinical pallets ask,
+//! and provides [`EnsureAdmin`], the origin of "Root or an active admin".
+//!
+//! ## Low Level / Implementation Details
+//!
+//! One map, [`Members`], keyed by account. Invariants (checked by `try_state`): patients and
+//! doctors have an encryption key, only doctors have a licence, only patients have metadata.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use alloc::vec::Vec;
+use core::marker::PhantomData;
+use frame_support::traits::EnsureOrigin;
+use frame_system::RawOrigin;
+use medchain_primitives::{
+	AuditAction, AuditEvent, AuditTrail, EncryptionKey, MemberStatus, Role, Roles,
+};
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	/// A registered member.
+	#[derive(
+		Encode,
+		Decode,
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct Member<T: Config> {
+		/// Patient, doctor or admin.
+		pub role: Role,
+		/// Whether the member may act.
+		pub status: MemberStatus,
+		/// The public key records are encrypted to; admins may have none.
+		pub encryption_key: Option<EncryptionKey>,
+		/// A patient's opaque reference or hash; empty for other roles.
+		pub metadata: BoundedVec<u8, T::MaxMetadataLen>,
+		/// A doctor's licence reference; empty for other roles.
+		pub licence: BoundedVec<u8, T::MaxLicenceLen>,
+		/// When the member registered.
+		pub registered_at: BlockNumberFor<T>,
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Who may admit doctors and suspend or reinstate members. Succeeds with the admin's
+		/// account, or `None` for Root. The runtime uses [`EnsureAdmin`].
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Option<Self::AccountId>>;
+		/// The access log.
+		type AuditTrail: AuditTrail<Self::AccountId>;
+		/// The longest patient metadata, in bytes.
+		#[pallet::constant]
+		type MaxMetadataLen: Get<u32>;
+		/// The longest doctor licence reference, in bytes.
+		#[pallet::constant]
+		type MaxLicenceLen: Get<u32>;
+		/// The weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Every registered member, by account.
+	// Blake2 because accounts are chosen by their users.
+	#[pallet::storage]
+	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Member<T>>;
+
+	/// Members registered at genesis, so that a chain can start with a demo population.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Admins.
+		pub admins: Vec<T::AccountId>,
+		/// Doctors: account, licence reference, encryption key.
+		pub doctors: Vec<(T::AccountId, Vec<u8>, EncryptionKey)>,
+		/// Patients: account, encryption key, metadata.
+		pub patients: Vec<(T::AccountId, EncryptionKey, Vec<u8>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			fn fail(what: &str) -> ! {
+				panic!("registry genesis: {what}")
+			}
+			for admin in &self.admins {
+				Pallet::<T>::insert_member(
+					admin,
+					Role::Admin,
+					None,
+					Default::default(),
+					Default::default(),
+				)
+				.unwrap_or_else(|_| fail("an admin is registered twice"));
+			}
+			for (doctor, licence, key) in &self.doctors {
+				let licence: BoundedVec<u8, T::MaxLicenceLen> =
+					licence.clone().try_into().unwrap_or_else(|_| fail("licence too long"));
+				Pallet::<T>::insert_member(
+					doctor,
+					Role::Doctor,
+					Some(*key),
+					Default::default(),
+					licence,
+				)
+				.unwrap_or_else(|_| fail("a doctor is registered twice"));
+			}
+			for (patient, key, metadata) in &self.patients {
+				let metadata: BoundedVec<u8, T::MaxMetadataLen> =
+					metadata.clone().try_into().unwrap_or_else(|_| fail("metadata too long"));
+				Pallet::<T>::insert_member(
+					patient,
+					Role::Patient,
+					Some(*key),
+					metadata,
+					Default::default(),
+				)
+				.unwrap_or_else(|_| fail("a patient is registered twice"));
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A person registered themself as a patient.
+		PatientRegistered { who: T::AccountId },
+		/// An admin (or Root, when `by` is `None`) admitted a doctor.
+		DoctorRegistered { who: T::AccountId, by: Option<T::AccountId> },
+		/// Root admitted an admin.
+		AdminRegistered { who: T::AccountId },
+		/// A member was suspended and may not act until reinstated.
+		MemberSuspended { who: T::AccountId, by: Option<T::AccountId> },
+		/// A suspended member was reinstated.
+		MemberReinstated { who: T::AccountId, by: Option<T::AccountId> },
+		/// A member replaced their encryption key.
+		EncryptionKeyRotated { who: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account already holds a role; an account holds one role at most. Use another
+		/// account for another role.
+		AlreadyRegistered,
+		/// The account is not registered. Register it first.
+		NotRegistered,
+		/// The member is already suspended.
+		AlreadySuspended,
+		/// The member is not suspended, so there is nothing to reinstate.
+		NotSuspended,
+		/// The member is suspended and may not act; an admin can reinstate them.
+		MemberSuspended,
+		/// An admin may not suspend themself; ask another admin or Root.
+		CannotSuspendSelf,
+		/// The metadata is longer than `MaxMetadataLen`; store a reference or a hash instead.
+		MetadataTooLong,
+		/// The licence reference is longer than `MaxLicenceLen`.
+		LicenceTooLong,
+		/// A doctor needs a licence reference; give the licence number or its registry URI.
+		EmptyLicence,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers the caller as a patient, with the public key records are encrypted to and
+		/// opaque `metadata` (a reference or a hash, never clinical text).
+		///
+		/// Origin: signed, by the person themself. Emits `PatientRegistered`.
+		/// Errors: `AlreadyRegistered`, `MetadataTooLong`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_patient(metadata.len() as u32))]
+		pub fn register_patient(
+			origin: OriginFor<T>,
+			encryption_key: EncryptionKey,
+			metadata: Vec<u8>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let metadata = metadata.try_into().map_err(|_| Error::<T>::MetadataTooLong)?;
+			Self::insert_member(
+				&who,
+				Role::Patient,
+				Some(encryption_key),
+				metadata,
+				Default::default(),
+			)?;
+			Self::deposit_event(Event::PatientRegistered { who: who.clone() });
+			T::AuditTrail::log(
+				AuditEvent::new(Some(who.clone()), AuditAction::Registered(Role::Patient))
+					.patient(who),
+			);
+			Ok(())
+		}
+
+		/// Admits `who` as a doctor with a licence reference and an encryption key.
+		///
+		/// Origin: `AdminOrigin` (Root or an active admin). Emits `DoctorRegistered`.
+		/// Errors: `AlreadyRegistered`, `EmptyLicence`, `LicenceTooLong`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::register_doctor(licence.len() as u32))]
+		pub fn register_doctor(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			licence: Vec<u8>,
+			encryption_key: EncryptionKey,
+		) -> DispatchResult {
+			let by = T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!licence.is_empty(), Error::<T>::EmptyLicence);
+			let licence = licence.try_into().map_err(|_| Error::<T>::LicenceTooLong)?;
+			Self::insert_member(
+				&who,
+				Role::Doctor,
+				Some(encryption_key),
+				Default::default(),
+				licence,
+			)?;
+			Self::deposit_event(Event::DoctorRegistered { who: who.clone(), by: by.clone() });
+			T::AuditTrail::log(AuditEvent::new(by, AuditAction::Registered(Role::Doctor)));
+			Ok(())
+		}
+
+		/// Admits `who` as an admin.
+		///
+		/// Origin: Root. Emits `AdminRegistered`. Errors: `AlreadyRegistered`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::register_admin())]
+		pub fn register_admin(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::insert_member(&who, Role::Admin, None, Default::default(), Default::default())?;
+			Self::deposit_event(Event::AdminRegistered { who });
+			T::AuditTrail::log(AuditEvent::new(None, AuditAction::Registered(Role::Admin)));
+			Ok(())
+		}
+
+		/// Suspends a member: they may not act in their role until reinstated.
+		///
+		/// Origin: `AdminOrigin`. Emits `MemberSuspended`.
+		/// Errors: `NotRegistered`, `AlreadySuspended`, `CannotSuspendSelf`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let by = T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(by.as_ref() != Some(&who), Error::<T>::CannotSuspendSelf);
+			Self::set_status(&who, MemberStatus::Suspended, Error::<T>::AlreadySuspended)?;
+			Self::deposit_event(Event::MemberSuspended { who: who.clone(), by: by.clone() });
+			T::AuditTrail::log(Self::member_event(by, AuditAction::Suspended, who));
+			Ok(())
+		}
+
+		/// Reinstates a suspended member.
+		///
+		/// Origin: `AdminOrigin`. Emits `MemberReinstated`. Errors: `NotRegistered`, `NotSuspended`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::reinstate())]
+		pub fn reinstate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let by = T::AdminOrigin::ensure_origin(origin)?;
+			Self::set_status(&who, MemberStatus::Active, Error::<T>::NotSuspended)?;
+			Self::deposit_event(Event::MemberReinstated { who: who.clone(), by: by.clone() });
+			T::AuditTrail::log(Self::member_event(by, AuditAction::Reinstated, who));
+			Ok(())
+		}
+
+		/// Replaces the caller's encryption key. Records written afterwards are encrypted to the
+		/// new key; the client re-encrypts older ones if it wishes.
+		///
+		/// Origin: signed, by an active member. Emits `EncryptionKeyRotated`.
+		/// Errors: `NotRegistered`, `MemberSuspended`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::rotate_encryption_key())]
+		pub fn rotate_encryption_key(
+			origin: OriginFor<T>,
+			new_key: EncryptionKey,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Members::<T>::try_mutate(&who, |member| -> DispatchResult {
+				let member = member.as_mut().ok_or(Error::<T>::NotRegistered)?;
+				ensure!(member.status == MemberStatus::Active, Error::<T>::MemberSuspended);
+				member.encryption_key = Some(new_key);
+				Ok(())
+			})?;
+			Self::deposit_event(Event::EncryptionKeyRotated { who: who.clone() });
+			T::AuditTrail::log(Self::member_event(Some(who.clone()), AuditAction::KeyRotated, who));
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn insert_member(
+		who: &T::AccountId,
+		role: Role,
+		encryption_key: Option<EncryptionKey>,
+		metadata: frame_support::BoundedVec<u8, T::MaxMetadataLen>,
+		licence: frame_support::BoundedVec<u8, T::MaxLicenceLen>,
+	) -> Result<(), Error<T>> {
+		if Members::<T>::contains_key(who) {
+			return Err(Error::<T>::AlreadyRegistered);
+		}
+		let registered_at = frame_system::Pallet::<T>::block_number();
+		let status = MemberStatus::Active;
+		Members::<T>::insert(
+			who,
+			Member { role, status, encryption_key, metadata, licence, registered_at },
+		);
+		Ok(())
+	}
+
+	/// Moves `who` to `status`; `unchanged` is the error when they already have it.
+	fn set_status(
+		who: &T::AccountId,
+		status: MemberStatus,
+		unchanged: Error<T>,
+	) -> Result<(), Error<T>> {
+		Members::<T>::try_mutate(who, |member| {
+			let member = member.as_mut().ok_or(Error::<T>::NotRegistered)?;
+			if member.status == status {
+				return Err(unchanged);
+			}
+			member.status = status;
+			Ok(())
+		})
+	}
+
+	/// An access-log event about a member; it concerns the member's records when a patient.
+	fn member_event(
+		actor: Option<T::AccountId>,
+		action: AuditAction,
+		who: T::AccountId,
+	) -> AuditEvent<T::AccountId> {
+		let event = AuditEvent::new(actor, action);
+		match Members::<T>::get(&who).map(|m| m.role) {
+			Some(Role::Patient) => event.patient(who),
+			_ => event,
+		}
+	}
+
+	/// Checks the registry's invariants: patients and doctors have an encryption key, only
+	/// doctors have a licence (and every doctor has one), only patients have metadata.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (_, member) in Members::<T>::iter() {
+			let needs_key = member.role != Role::Admin;
+			frame_support::ensure!(
+				!needs_key || member.encryption_key.is_some(),
+				"a patient or doctor has no encryption key"
+			);
+			frame_support::ensure!(
+				(member.role == Role::Doctor) == !member.licence.is_empty(),
+				"a licence is held by a non-doctor, or a doctor has none"
+			);
+			frame_support::ensure!(
+				member.role == Role::Patient || member.metadata.is_empty(),
+				"metadata is held by a non-patient"
+			);
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> Roles<T::AccountId> for Pallet<T> {
+	fn role_of(who: &T::AccountId) -> Option<(Role, MemberStatus)> {
+		Members::<T>::get(who).map(|member| (member.role, member.status))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmark(who: &T::AccountId, role: Role) {
+		let (key, licence) = match role {
+			Role::Admin => (None, Default::default()),
+			Role::Doctor => {
+				(Some([0u8; 32]), frame_support::BoundedVec::truncate_from(b"MD-1".to_vec()))
+			},
+			Role::Patient => (Some([0u8; 32]), Default::default()),
+		};
+		let _ = Self::insert_member(who, role, key, Default::default(), licence);
+	}
+}
+
+/// The origin "Root or an active admin": succeeds with `None` for Root and with the admin's
+/// account otherwise.
+pub struct EnsureAdmin<T>(PhantomData<T>);
+
+impl<T: Config> EnsureOrigin<T::RuntimeOrigin> for EnsureAdmin<T> {
+	type Success = Option<T::AccountId>;
+
+	fn try_origin(origin: T::RuntimeOrigin) -> Result<Self::Success, T::RuntimeOrigin> {
+		match origin.clone().into() {
+			Ok(RawOrigin::Root) => Ok(None),
+			Ok(RawOrigin::Signed(who)) if Pallet::<T>::is_active(&who, Role::Admin) => {
+				Ok(Some(who))
+			},
+			_ => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<T::RuntimeOrigin, ()> {
+		Ok(RawOrigin::Root.into())
+	}
+}

@@ -1,0 +1,191 @@
+//! The MedChain runtime.
+//!
+//! A solo-chain runtime for hospital consortia. Blocks are authored by Aura and finalized by
+//! GRANDPA; both take their authorities from pallet-session, whose validator set is chosen by the
+//! session manager. Balances are in MED, with 12 decimals.
+//!
+//! The clinical pallets: `registry` (members and roles), `consent` (the consent pool, grants and
+//! emergency access), `records` (approved record histories and viewing) and `audit` (the
+//! hash-chained access log). They know each other only through the traits of
+//! `medchain-primitives`, wired here: the registry provides `Roles`, consent the `AccessPolicy`,
+//! records the `RecordStore`, audit the `AuditTrail`.
+//!
+//! - [`configs`]: the `Config` of every pallet.
+//! - [`genesis`]: the named genesis presets (`development`, `local_testnet`).
+//! - [`apis`]: the runtime APIs that nodes, wallets and Polkadot.js apps call.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis;
+
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::{runtime_version, RuntimeVersion};
+
+pub use frame_support::genesis_builder_helper;
+#[cfg(feature = "std")]
+pub use sp_runtime::BuildStorage;
+
+/// A block number.
+pub type BlockNumber = u32;
+/// A transaction signature.
+pub type Signature = MultiSignature;
+/// An account: the public key of the signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// An amount of MED, in its smallest unit.
+pub type Balance = u128;
+/// An account's transaction counter.
+pub type Nonce = u32;
+/// The hash of a block or of state.
+pub type Hash = sp_core::H256;
+
+/// Smallest units in one MED (12 decimals).
+pub const MED: Balance = 1_000_000_000_000;
+/// One thousandth of a MED.
+pub const MILLI_MED: Balance = MED / 1_000;
+/// The token's symbol, as wallets show it.
+pub const TOKEN_SYMBOL: &str = "MED";
+/// The token's decimals, as wallets show them.
+pub const TOKEN_DECIMALS: u8 = 12;
+/// The SS58 address prefix (the generic Substrate prefix).
+pub const SS58_PREFIX: u16 = 42;
+
+/// Target time between blocks; Aura's slot duration.
+pub const MILLISECS_PER_BLOCK: u64 = 6_000;
+/// Aura's slot duration. It cannot change once the chain runs.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+/// Blocks in a minute.
+pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+/// Blocks in an hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks in a day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// Types the node sees without knowing the runtime's extrinsic format.
+pub mod opaque {
+	use super::*;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// A block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// A block with opaque extrinsics.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+	impl_opaque_keys! {
+		/// The keys a delegate's node signs with: Aura for blocks, GRANDPA for finality.
+		pub struct SessionKeys {
+			/// Authors blocks.
+			pub aura: Aura,
+			/// Votes on finality.
+			pub grandpa: Grandpa,
+		}
+	}
+}
+
+pub use opaque::SessionKeys;
+
+/// The runtime's version.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("medchain"),
+	impl_name: alloc::borrow::Cow::Borrowed("medchain"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The address format: an account, or an index to one.
+pub type Address = MultiAddress<AccountId, ()>;
+/// A block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// A block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// The checks every signed transaction goes through, as wallets and subxt sign them.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+);
+/// An extrinsic as it arrives.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+/// Dispatches calls and runs the pallets' hooks.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	/// The MedChain runtime.
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(3)]
+	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(4)]
+	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(10)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(11)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(12)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(20)]
+	pub type Registry = pallet_registry;
+	#[runtime::pallet_index(21)]
+	pub type Consent = pallet_consent;
+	#[runtime::pallet_index(22)]
+	pub type Records = pallet_records;
+	#[runtime::pallet_index(23)]
+	pub type Audit = pallet_audit;
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,150 @@
+//! The clinical pipeline through the real pallets, wired as the runtime wires them.
+
+use frame_support::{assert_ok, traits::fungible::InspectHold};
+use medchain_primitives::{AccessBasis, AuditAction, Role};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Dave, Eve, Ferdie, Two};
+use sp_runtime::traits::{BlakeTwo256, Hash};
+
+use super::ext;
+use crate::{
+	genesis, AccountId, Audit, Balances, Consent, Records, Registry, RuntimeEvent,
+	RuntimeHoldReason, RuntimeOrigin, System,
+};
+
+fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.to_account_id())
+}
+
+fn id(who: Sr25519Keyring) -> AccountId {
+	who.to_account_id()
+}
+
+fn submit(doctor: Sr25519Keyring, patient: Sr25519Keyring, supersedes: Option<u64>) -> u64 {
+	let next = pallet_consent::NextSubmissionId::<crate::Runtime>::get();
+	assert_ok!(Consent::submit(
+		signed(doctor),
+		id(patient),
+		b"Observation".to_vec(),
+		[next as u8; 32],
+		b"enc:ciphertext".to_vec(),
+		supersedes
+	));
+	next
+}
+
+fn last_records_event() -> pallet_records::Event<crate::Runtime> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::Records(event) => Some(event),
+			_ => None,
+		})
+		.expect("the records pallet emitted an event")
+}
+
+#[test]
+fn the_whole_clinical_flow_is_on_the_record() {
+	// The development preset: Alice is an admin, Bob a doctor, Charlie a patient.
+	ext(genesis::development()).execute_with(|| {
+		let deposit_reason: RuntimeHoldReason =
+			pallet_consent::HoldReason::SubmissionDeposit.into();
+
+		// Register: Dave as a patient, Eve and Ferdie as doctors (admitted by Alice).
+		assert_ok!(Registry::register_patient(signed(Dave), [4; 32], b"dave".to_vec()));
+		assert_ok!(Registry::register_doctor(signed(Alice), id(Eve), b"LIC-EVE".to_vec(), [5; 32]));
+		assert_ok!(Registry::register_doctor(
+			signed(Alice),
+			id(Ferdie),
+			b"LIC-F".to_vec(),
+			[6; 32]
+		));
+
+		// Submit and approve: the deposit is held, then returned; record 0 joins the history.
+		let first = submit(Bob, Dave, None);
+		assert!(Balances::balance_on_hold(&deposit_reason, &id(Bob)) > 0);
+		assert_ok!(Consent::approve(signed(Dave), first));
+		assert_eq!(Balances::balance_on_hold(&deposit_reason, &id(Bob)), 0);
+
+		// Submit and deny: nothing joins the history.
+		let denied = submit(Bob, Dave, None);
+		assert_ok!(Consent::deny(signed(Dave), denied));
+		assert_eq!(Records::history_length(id(Dave)), 1);
+
+		// Amend record 0: record 1 is version 2 and record 0 stays as it was.
+		let amendment = submit(Bob, Dave, Some(0));
+		assert_ok!(Consent::approve(signed(Dave), amendment));
+		let history = Records::history(id(Dave), 0, 10);
+		assert_eq!(
+			history.iter().map(|r| (r.id, r.version)).collect::<Vec<_>>(),
+			vec![(0, 1), (1, 2)]
+		);
+		assert_eq!(history[1].supersedes, Some(0));
+
+		// Grant Eve access; she views record 0 on the basis of the grant.
+		assert_ok!(Consent::grant_access(signed(Dave), id(Eve), None));
+		assert_ok!(Records::view_record(signed(Eve), 0));
+		assert!(matches!(
+			last_records_event(),
+			pallet_records::Event::RecordViewed { basis: AccessBasis::Grant, .. }
+		));
+
+		// A stranger is refused, and the refusal stays on the record.
+		assert_ok!(Records::view_record(signed(Two), 0));
+		assert!(matches!(last_records_event(), pallet_records::Event::AccessDenied { .. }));
+
+		// Ferdie invokes emergency access and views the history.
+		assert_ok!(Consent::emergency_access(signed(Ferdie), id(Dave), b"unconscious".to_vec()));
+		assert_ok!(Records::view_history(signed(Ferdie), id(Dave)));
+		assert!(matches!(
+			last_records_event(),
+			pallet_records::Event::HistoryViewed { basis: AccessBasis::Emergency, records: 2, .. }
+		));
+
+		// Dave revokes Eve; she is refused from then on.
+		assert_ok!(Consent::revoke_access(signed(Dave), id(Eve)));
+		assert_ok!(Records::view_record(signed(Eve), 0));
+		assert!(matches!(last_records_event(), pallet_records::Event::AccessDenied { .. }));
+
+		// The log holds every step, in order.
+		let log = Audit::entries(0, 100);
+		let steps: Vec<_> = log.iter().map(|e| (e.actor.clone(), e.action)).collect();
+		let by = |who: Sr25519Keyring| Some(id(who));
+		assert_eq!(
+			steps,
+			vec![
+				(by(Dave), AuditAction::Registered(Role::Patient)),
+				(by(Alice), AuditAction::Registered(Role::Doctor)),
+				(by(Alice), AuditAction::Registered(Role::Doctor)),
+				(by(Bob), AuditAction::Submitted),
+				(by(Dave), AuditAction::Approved),
+				(by(Bob), AuditAction::Submitted),
+				(by(Dave), AuditAction::Denied),
+				(by(Bob), AuditAction::Submitted),
+				(by(Dave), AuditAction::Approved),
+				(by(Dave), AuditAction::AccessGranted),
+				(by(Eve), AuditAction::Viewed(AccessBasis::Grant)),
+				(by(Two), AuditAction::AccessDenied),
+				(by(Ferdie), AuditAction::EmergencyAccess),
+				(by(Ferdie), AuditAction::Viewed(AccessBasis::Emergency)),
+				(by(Dave), AuditAction::AccessRevoked),
+				(by(Eve), AuditAction::AccessDenied),
+			]
+		);
+
+		// Dave reads every entry about him: all but the doctors' registrations.
+		let about_dave = Audit::patient_entries(id(Dave), 0, 100);
+		assert_eq!(about_dave.len(), log.len() - 2);
+		assert!(about_dave.iter().all(|e| e.patient == Some(id(Dave))));
+
+		// The head recomputes from the exported log.
+		let head =
+			log.iter().fold(Default::default(), |head, entry| BlakeTwo256::hash_of(&(head, entry)));
+		assert_eq!(Audit::head(), (log.len() as u64, head));
+
+		Registry::do_try_state().expect("registry invariants");
+		Consent::do_try_state().expect("consent invariants");
+		Records::do_try_state().expect("records invariants");
+		Audit::do_try_state().expect("audit invariants");
+	});
+}

@@ -1,0 +1,16 @@
+//! Native runtime tests: no node, the runtime's own genesis presets and pallets.
+
+mod clinical;
+mod sessions;
+
+use sp_runtime::BuildStorage;
+
+use crate::{RuntimeGenesisConfig, System};
+
+/// The state a preset builds, at block 1.
+fn ext(config: RuntimeGenesisConfig) -> sp_io::TestExternalities {
+	let mut ext: sp_io::TestExternalities =
+		config.build_storage().expect("the preset builds a genesis state").into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}

@@ -1,0 +1,111 @@
+//! Genesis presets, session rotation and the authorities that follow it.
+
+use frame_support::traits::{Hooks, IntegrityTest};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+
+use super::ext;
+use crate::{
+	configs::SESSION_PERIOD, genesis, AccountId, AllPalletsWithSystem, Grandpa, Runtime,
+	RuntimeGenesisConfig, Session, System,
+};
+
+/// Moves to the first block of the next session and applies what the session change hands to
+/// Aura and GRANDPA.
+fn next_session() {
+	let now = System::block_number();
+	let next = (now / SESSION_PERIOD + 1) * SESSION_PERIOD;
+	System::set_block_number(next);
+	Session::on_initialize(next);
+	Grandpa::on_finalize(next);
+}
+
+fn aura_authorities() -> Vec<AuraId> {
+	pallet_aura::Authorities::<Runtime>::get().into_inner()
+}
+
+fn validator_aura_keys() -> Vec<AuraId> {
+	Session::validators()
+		.into_iter()
+		.map(|v| Session::load_keys(&v).expect("every validator has session keys").aura)
+		.collect()
+}
+
+fn validator_grandpa_keys() -> Vec<sp_consensus_grandpa::AuthorityId> {
+	Session::validators()
+		.into_iter()
+		.map(|v| Session::load_keys(&v).expect("every validator has session keys").grandpa)
+		.collect()
+}
+
+fn assert_authorities_follow_session() {
+	assert_eq!(aura_authorities(), validator_aura_keys());
+	let grandpa = Grandpa::grandpa_authorities();
+	assert!(grandpa.iter().all(|(_, weight)| *weight == 1), "GRANDPA authorities weigh the same");
+	assert_eq!(
+		grandpa.into_iter().map(|(key, _)| key).collect::<Vec<_>>(),
+		validator_grandpa_keys()
+	);
+}
+
+fn accounts(names: &[sp_keyring::Sr25519Keyring]) -> Vec<AccountId> {
+	names.iter().map(|k| k.to_account_id()).collect()
+}
+
+#[test]
+fn runtime_integrity_holds() {
+	ext(genesis::development()).execute_with(AllPalletsWithSystem::integrity_test);
+}
+
+#[test]
+fn every_preset_builds_from_its_json() {
+	let names = genesis::preset_names();
+	assert_eq!(names, vec![genesis::DEVELOPMENT.to_string(), genesis::LOCAL_TESTNET.to_string()]);
+	for name in names {
+		let json = genesis::preset_json(&name).expect("a listed preset exists");
+		sp_io::TestExternalities::default().execute_with(|| {
+			crate::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
+				.unwrap_or_else(|e| panic!("preset {name} does not build: {e}"));
+		});
+	}
+	assert!(genesis::preset_json(&"no-such-preset".to_string()).is_none());
+}
+
+#[test]
+fn development_preset_has_alice_alone() {
+	use sp_keyring::Sr25519Keyring::*;
+	ext(genesis::development()).execute_with(|| {
+		assert_eq!(Session::validators(), accounts(&[Alice]));
+		assert_eq!(aura_authorities(), vec![AuraId::from(Alice.public())]);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Alice.to_account_id()));
+		for account in accounts(&[Alice, Bob, Charlie, Dave, Eve, Ferdie]) {
+			assert_eq!(
+				pallet_balances::Pallet::<Runtime>::free_balance(&account),
+				genesis::ENDOWMENT
+			);
+		}
+		assert_authorities_follow_session();
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_four_authorities() {
+	use sp_keyring::Sr25519Keyring::*;
+	ext(genesis::local_testnet()).execute_with(|| {
+		assert_eq!(Session::validators(), accounts(&[Alice, Bob, Charlie, Dave]));
+		assert_eq!(Grandpa::grandpa_authorities().len(), 4);
+		assert_authorities_follow_session();
+	});
+}
+
+#[test]
+fn authorities_follow_the_session_validators_across_rotations() {
+	ext(genesis::local_testnet()).execute_with(|| {
+		let genesis_validators = Session::validators();
+		for session in 1..=4 {
+			next_session();
+			assert_eq!(Session::current_index(), session);
+			assert_eq!(Session::validators(), genesis_validators);
+			assert_authorities_follow_session();
+		}
+	});
+}

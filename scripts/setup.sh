@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building MedChain needs, only where it is missing, and says what it did.
+# Safe to run again: a second run changes nothing and says so.
+set -euo pipefail
+
+say() { printf 'setup: %s\n' "$*"; }
+
+need_apt=()
+command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
+command -v make >/dev/null 2>&1 || need_apt+=(make)
+command -v g++ >/dev/null 2>&1 || need_apt+=(g++)
+command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+[ -e /usr/include/openssl/ssl.h ] || need_apt+=(libssl-dev)
+
+if [ "${#need_apt[@]}" -gt 0 ]; then
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	say "installing apt packages: ${need_apt[*]}"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+else
+	say "apt packages present (protobuf-compiler, make, g++, pkg-config, libssl-dev)"
+fi
+
+if ! command -v rustup >/dev/null 2>&1; then
+	echo "setup: rustup is required (https://rustup.rs); install it and run this again" >&2
+	exit 1
+fi
+
+# rust-toolchain.toml selects the toolchain; make sure it and its pieces are installed.
+cd "$(dirname "$0")/.."
+toolchain=$(rustup show active-toolchain 2>/dev/null | cut -d' ' -f1)
+if ! rustup target list --installed | grep -qx wasm32v1-none; then
+	say "adding rustup target wasm32v1-none"
+	rustup target add wasm32v1-none
+else
+	say "rustup target wasm32v1-none present"
+fi
+for component in rust-src rustfmt clippy; do
+	if ! rustup component list --installed | grep -q "^${component}"; then
+		say "adding rustup component ${component}"
+		rustup component add "${component}"
+	else
+		say "rustup component ${component} present"
+	fi
+done
+say "toolchain ${toolchain} ready"
