@@ -20,6 +20,11 @@ cargo clippy --workspace --all-targets --locked "${MEDCHAIN_FEATURES[@]}" -- -D 
 step "unit and runtime tests"
 cargo test --workspace --locked "${MEDCHAIN_FEATURES[@]}" --exclude medchain-e2e
 
+step "benchmarks of the pallets, run as tests"
+benchmarked=(pallet-registry pallet-consent pallet-records)
+features=$(printf '%s/runtime-benchmarks,' "${benchmarked[@]}")
+cargo test --locked "${benchmarked[@]/#/-p=}" --features "${features%,}"
+
 step "end-to-end tests (real nodes on loopback)"
 MEDCHAIN_NODE="$MEDCHAIN_NODE" cargo test -p medchain-e2e --locked
 

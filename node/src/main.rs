@@ -4,6 +4,9 @@
 //! serves JSON-RPC (the standard Substrate set plus transaction payment) for Polkadot.js apps,
 //! `medchain-client` and the `medchain` CLI.
 
+// `sc_cli::Error` is Substrate's own error type, which every command returns as it is.
+#![allow(clippy::result_large_err)]
+
 mod chain_spec;
 mod cli;
 mod command;

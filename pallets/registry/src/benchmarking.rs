@@ -54,7 +54,8 @@ mod benchmarks {
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let patient: T::AccountId = account("patient", 0, 0);
 		Pallet::<T>::register_for_benchmark(&patient, Role::Patient);
-		Pallet::<T>::set_status(&patient, MemberStatus::Suspended, Error::<T>::AlreadySuspended)?;
+		Pallet::<T>::set_status(&patient, MemberStatus::Suspended, Error::<T>::AlreadySuspended)
+			.map_err(sp_runtime::DispatchError::from)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, patient.clone());
 		assert!(Pallet::<T>::is_active(&patient, Role::Patient));

@@ -400,7 +400,7 @@ impl<T: Config> Pallet<T> {
 				"a patient or doctor has no encryption key"
 			);
 			frame_support::ensure!(
-				(member.role == Role::Doctor) == !member.licence.is_empty(),
+				(member.role == Role::Doctor) != member.licence.is_empty(),
 				"a licence is held by a non-doctor, or a doctor has none"
 			);
 			frame_support::ensure!(
