@@ -1,0 +1,143 @@
+//! Benchmarks of every DPoS call at its worst case (a voter approving `MaxVotes` candidates,
+//! a full ledger), and of the election over `MaxCandidates` candidates with keys.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::EnsureOrigin;
+use frame_system::RawOrigin;
+
+fn funded<T: Config>(name: &'static str, n: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, n, 0);
+	let funds =
+		T::CandidacyBond::get().saturating_add(stake::<T>()).saturating_mul(1_000u32.into());
+	T::Currency::set_balance(&who, funds);
+	who
+}
+
+fn stake<T: Config>() -> BalanceOf<T> {
+	T::MinBond::get().saturating_mul(10u32.into())
+}
+
+/// A candidate with stake and session keys; the `n`-th gets `n` more stake.
+fn candidate<T: Config>(n: u32) -> T::AccountId {
+	let who = funded::<T>("candidate", n);
+	let stake = stake::<T>().saturating_add(n.into());
+	Pallet::<T>::do_bond(&who, stake).expect("a funded account bonds");
+	Pallet::<T>::do_register(&who).expect("a funded account stands");
+	T::SessionKeys::set_keys_for_benchmark(&who);
+	who
+}
+
+/// A bonded voter approving `MaxVotes` candidates.
+fn voter<T: Config>() -> T::AccountId {
+	let voter = funded::<T>("voter", 0);
+	Pallet::<T>::do_bond(&voter, stake::<T>()).expect("a funded account bonds");
+	let candidates = (0..T::MaxVotes::get()).map(candidate::<T>).collect();
+	Pallet::<T>::do_vote(&voter, candidates).expect("the candidates stand");
+	voter
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn bond() {
+		let voter = voter::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), T::MinBond::get());
+		assert_eq!(
+			Ledger::<T>::get(&voter).map(|l| l.active),
+			Some(stake::<T>() + T::MinBond::get())
+		);
+	}
+
+	#[benchmark]
+	fn unbond() {
+		let voter = voter::<T>();
+		let chunks = T::MaxUnlockingChunks::get().saturating_sub(1);
+		for _ in 0..chunks {
+			let _ = Pallet::<T>::unbond(RawOrigin::Signed(voter.clone()).into(), 1u32.into());
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), 1u32.into());
+		assert_eq!(Ledger::<T>::get(&voter).map(|l| l.unlocking.len() as u32), Some(chunks + 1));
+	}
+
+	#[benchmark]
+	fn withdraw_unbonded() -> Result<(), BenchmarkError> {
+		let voter = voter::<T>();
+		for _ in 0..T::MaxUnlockingChunks::get() {
+			Pallet::<T>::unbond(RawOrigin::Signed(voter.clone()).into(), 1u32.into())?;
+		}
+		let later = frame_system::Pallet::<T>::block_number() + T::UnbondingPeriod::get();
+		frame_system::Pallet::<T>::set_block_number(later);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()));
+		assert_eq!(Ledger::<T>::get(&voter).map(|l| l.unlocking.len()), Some(0));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register_candidate() {
+		let who = funded::<T>("new", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(Candidates::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn unregister_candidate() {
+		let who = candidate::<T>(0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(!Candidates::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn vote(v: Linear<1, { T::MaxVotes::get() }>) {
+		let voter = voter::<T>();
+		// Replacing a full vote touches every old candidate and every new one.
+		let votes = Votes::<T>::get(&voter).unwrap_or_default();
+		let again: Vec<_> = votes.into_iter().take(v as usize).map(|(who, _)| who).collect();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), again);
+		assert_eq!(Votes::<T>::get(&voter).map(|votes| votes.len() as u32), Some(v));
+	}
+
+	#[benchmark]
+	fn remove_vote() {
+		let voter = voter::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()));
+		assert!(!Votes::<T>::contains_key(&voter));
+	}
+
+	#[benchmark]
+	fn set_desired_delegates() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let desired = T::MaxDelegates::get();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, desired);
+		assert_eq!(DesiredDelegates::<T>::get(), desired);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn elect(c: Linear<1, { T::MaxCandidates::get() }>) {
+		for n in 0..c {
+			candidate::<T>(n);
+		}
+		DesiredDelegates::<T>::put(T::MaxDelegates::get());
+		let elected;
+		#[block]
+		{
+			elected = Pallet::<T>::elect();
+		}
+		let expected = c.min(T::MaxDelegates::get()) as usize;
+		assert!(c < T::MinDelegates::get() || elected.map(|e| e.len()) == Ok(expected));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_bench_ext(), crate::mock::Test);
+}

@@ -1,0 +1,808 @@
+//! # DPoS pallet
+//!
+//! MedChain's consensus membership: token holders bond stake and vote for candidates; at each
+//! session the best-backed candidates become the delegates, the only accounts whose nodes author
+//! (Aura) and finalize (GRANDPA) blocks.
+//!
+//! ## Pallet API
+//!
+//! | call | origin | errors | event |
+//! |---|---|---|---|
+//! | [`bond`](Pallet::bond) | signed | `BondTooSmall`, `InsufficientBalance` | `Bonded` |
+//! | [`unbond`](Pallet::unbond) | signed, bonded | `NotBonded`, `InsufficientBond`, `BondTooSmall`, `TooManyUnlockingChunks` | `Unbonded` |
+//! | [`withdraw_unbonded`](Pallet::withdraw_unbonded) | signed, bonded | `NotBonded`, `NothingToWithdraw` | `Withdrawn` |
+//! | [`register_candidate`](Pallet::register_candidate) | signed | `AlreadyCandidate`, `TooManyCandidates`, `InsufficientBalance` | `CandidateRegistered` |
+//! | [`unregister_candidate`](Pallet::unregister_candidate) | signed, a candidate | `NotCandidate`, `TooManyUnlockingChunks` | `CandidateLeft` |
+//! | [`vote`](Pallet::vote) | signed, bonded | `NotBonded`, `EmptyVote`, `TooManyVotes`, `DuplicateVote`, `UnknownCandidate` | `Voted` |
+//! | [`remove_vote`](Pallet::remove_vote) | signed | `NoVote` | `VoteRemoved` |
+//! | [`set_desired_delegates`](Pallet::set_desired_delegates) | `AdminOrigin` | `InvalidDesiredDelegates` | `DesiredDelegatesSet` |
+//!
+//! At each session change the pallet emits `DelegatesElected` (each delegate with its backing)
+//! or `NotEnoughCandidates`, and `DelegateKicked` for a delegate that authored no block in a
+//! whole session. Every change is also written to the access log through
+//! [`Config::AuditTrail`].
+//!
+//! ## Overview
+//!
+//! Stake is held, never locked or reserved: `bond` holds funds, `unbond` moves them into an
+//! unlocking chunk released by `withdraw_unbonded` after `UnbondingPeriod` blocks. A candidate
+//! holds `CandidacyBond` while standing; on leaving (or being kicked) it becomes an unlocking
+//! chunk too. Voting is approval voting: a voter approves up to `MaxVotes` candidates, and each
+//! of them is backed by the voter's whole bonded stake. A candidate's backing is its own bonded
+//! stake plus the bonded stake of every voter approving it.
+//!
+//! The pallet is pallet-session's `SessionManager`: for each new session it elects the top
+//! `DesiredDelegates` candidates with session keys by backing, ties going to the earlier
+//! candidacy. With fewer than `MinDelegates` such candidates the current delegates stay, so the
+//! chain never halts for lack of delegates.
+//!
+//! ## Low Level / Implementation Details
+//!
+//! Backing is kept up to date as stake and votes change, touching at most `MaxVotes`
+//! candidates per call. A vote names the candidacy it approved ([`Candidate::index`]), so a
+//! vote for a candidate that left does not count for a later candidacy of the same account.
+//! Authorship is counted per block through `pallet_authorship::EventHandler` in
+//! [`AuthoredBlocks`], bounded by the delegate set and cleared at each session end. The
+//! election reads every candidate (at most `MaxCandidates`) and registers its benchmarked
+//! weight. `try_state` recomputes every backing and every held amount.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use alloc::vec::Vec;
+use frame_support::{
+	dispatch::DispatchClass,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::Precision,
+		Get,
+	},
+	BoundedVec,
+};
+use medchain_primitives::{AuditAction, AuditEvent, AuditTrail};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError,
+};
+
+/// A balance of the staked currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// Whether an account has session keys, so that its node can author and finalize.
+pub trait SessionKeys<AccountId> {
+	/// Whether `who` has set session keys.
+	fn has_keys(who: &AccountId) -> bool;
+
+	/// Gives `who` session keys, for benchmarks that need electable candidates.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_keys_for_benchmark(who: &AccountId);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	/// Stake that is unbonding, released at `unlock_at`.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+	pub struct UnlockChunk<Balance, BlockNumber> {
+		/// How much.
+		pub value: Balance,
+		/// The first block at which `withdraw_unbonded` releases it.
+		pub unlock_at: BlockNumber,
+	}
+
+	/// An account's stake: what is bonded and what is unbonding.
+	#[derive(
+		Encode,
+		Decode,
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct StakeLedger<T: Config> {
+		/// Bonded stake: it backs the account's own candidacy and the candidates it votes for.
+		pub active: BalanceOf<T>,
+		/// Unbonding stake, oldest first.
+		pub unlocking:
+			BoundedVec<UnlockChunk<BalanceOf<T>, BlockNumberFor<T>>, T::MaxUnlockingChunks>,
+	}
+
+	impl<T: Config> StakeLedger<T> {
+		/// Everything held for this ledger.
+		pub fn total(&self) -> BalanceOf<T> {
+			self.unlocking
+				.iter()
+				.fold(self.active, |total, chunk| total.saturating_add(chunk.value))
+		}
+	}
+
+	/// A delegate candidate.
+	#[derive(
+		Encode,
+		Decode,
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct Candidate<T: Config> {
+		/// The candidacy's number: votes name it, and ties go to the lower.
+		pub index: u32,
+		/// The candidacy bond held.
+		pub bond: BalanceOf<T>,
+		/// Its own bonded stake plus the bonded stake of every voter approving it.
+		pub backing: BalanceOf<T>,
+	}
+
+	/// A voter's approvals: each candidate with the candidacy number it approved.
+	pub type VotesOf<T> =
+		BoundedVec<(<T as frame_system::Config>::AccountId, u32), <T as Config>::MaxVotes>;
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Bonded or unbonding stake.
+		Staking,
+		/// A candidate's candidacy bond.
+		CandidacyBond,
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The staked currency.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Who may change `DesiredDelegates`.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Which accounts have session keys (pallet-session's keys, in the runtime).
+		type SessionKeys: SessionKeys<Self::AccountId>;
+		/// The access log.
+		type AuditTrail: AuditTrail<Self::AccountId>;
+		/// The least bonded stake an account may have (other than none).
+		#[pallet::constant]
+		type MinBond: Get<BalanceOf<Self>>;
+		/// What a candidate holds while standing.
+		#[pallet::constant]
+		type CandidacyBond: Get<BalanceOf<Self>>;
+		/// Blocks between unbonding and withdrawing.
+		#[pallet::constant]
+		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
+		/// The most unlocking chunks per account.
+		#[pallet::constant]
+		type MaxUnlockingChunks: Get<u32>;
+		/// The most candidates one voter approves.
+		#[pallet::constant]
+		type MaxVotes: Get<u32>;
+		/// The most candidates at once.
+		#[pallet::constant]
+		type MaxCandidates: Get<u32>;
+		/// The most delegates `DesiredDelegates` may ask for.
+		#[pallet::constant]
+		type MaxDelegates: Get<u32>;
+		/// The fewest electable candidates for an election to replace the delegates.
+		#[pallet::constant]
+		type MinDelegates: Get<u32>;
+		/// The weights of this pallet's calls and of the election.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Each account's bonded and unbonding stake.
+	// Blake2: accounts are chosen by their users.
+	#[pallet::storage]
+	pub type Ledger<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, StakeLedger<T>>;
+
+	/// The candidates.
+	#[pallet::storage]
+	pub type Candidates<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Candidate<T>>;
+
+	/// How many candidates there are.
+	#[pallet::storage]
+	pub type CandidateCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// The number the next candidacy gets.
+	#[pallet::storage]
+	pub type NextCandidacyIndex<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Each voter's approvals.
+	#[pallet::storage]
+	pub type Votes<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, VotesOf<T>>;
+
+	/// How many delegates each election picks.
+	#[pallet::storage]
+	pub type DesiredDelegates<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// The delegates the last election chose, for the session after the current one.
+	#[pallet::storage]
+	pub type Delegates<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxDelegates>, ValueQuery>;
+
+	/// The delegates of the current session.
+	#[pallet::storage]
+	pub type ActiveDelegates<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxDelegates>, ValueQuery>;
+
+	/// Delegates elected for sessions that have not started yet, by session (at most two).
+	#[pallet::storage]
+	pub type Planned<T: Config> =
+		StorageMap<_, Twox64Concat, u32, BoundedVec<T::AccountId, T::MaxDelegates>>;
+
+	/// Blocks each author authored in the current session.
+	#[pallet::storage]
+	pub type AuthoredBlocks<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The stakers, candidates and votes a chain starts with.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Accounts and the stake each bonds.
+		pub stakers: Vec<(T::AccountId, BalanceOf<T>)>,
+		/// Accounts that stand as candidates, in candidacy order.
+		pub candidates: Vec<T::AccountId>,
+		/// Voters (who must be stakers) and the candidates each approves.
+		pub votes: Vec<(T::AccountId, Vec<T::AccountId>)>,
+		/// How many delegates each election picks.
+		pub desired_delegates: u32,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			fn fail(what: &str, e: DispatchError) -> ! {
+				panic!("dpos genesis: {what}: {e:?}")
+			}
+			assert!(
+				self.desired_delegates <= T::MaxDelegates::get(),
+				"dpos genesis: desired_delegates exceeds MaxDelegates"
+			);
+			DesiredDelegates::<T>::put(self.desired_delegates);
+			for (who, amount) in &self.stakers {
+				Pallet::<T>::do_bond(who, *amount).unwrap_or_else(|e| fail("bond", e));
+			}
+			for who in &self.candidates {
+				Pallet::<T>::do_register(who).unwrap_or_else(|e| fail("candidacy", e));
+			}
+			for (voter, candidates) in &self.votes {
+				Pallet::<T>::do_vote(voter, candidates.clone()).unwrap_or_else(|e| fail("vote", e));
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An account bonded stake.
+		Bonded { who: T::AccountId, amount: BalanceOf<T> },
+		/// An account started unbonding stake, withdrawable from `unlock_at`.
+		Unbonded { who: T::AccountId, amount: BalanceOf<T>, unlock_at: BlockNumberFor<T> },
+		/// An account withdrew unbonded stake.
+		Withdrawn { who: T::AccountId, amount: BalanceOf<T> },
+		/// An account became a candidate.
+		CandidateRegistered { who: T::AccountId, index: u32 },
+		/// A candidate left; its bond unlocks after the unbonding period.
+		CandidateLeft { who: T::AccountId },
+		/// A voter replaced their approvals.
+		Voted { voter: T::AccountId, candidates: Vec<T::AccountId> },
+		/// A voter removed their approvals.
+		VoteRemoved { voter: T::AccountId },
+		/// The election for `session` chose these delegates, each with its backing.
+		DelegatesElected {
+			session: u32,
+			delegates: BoundedVec<(T::AccountId, BalanceOf<T>), T::MaxDelegates>,
+		},
+		/// Too few electable candidates for `session`; the current delegates stay.
+		NotEnoughCandidates { session: u32, electable: u32 },
+		/// A delegate authored no block in session `session` and lost its candidacy.
+		DelegateKicked { who: T::AccountId, session: u32 },
+		/// `DesiredDelegates` changed.
+		DesiredDelegatesSet { desired: u32 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The bonded stake would be below `MinBond`; bond more, or unbond everything.
+		BondTooSmall,
+		/// The account cannot pay this; fund it first.
+		InsufficientBalance,
+		/// The account has no bonded stake; bond first.
+		NotBonded,
+		/// The account has less bonded stake than that.
+		InsufficientBond,
+		/// The account has `MaxUnlockingChunks` chunks unbonding; withdraw the matured ones
+		/// first.
+		TooManyUnlockingChunks,
+		/// No unbonding stake has matured yet; wait until the unbonding period has passed.
+		NothingToWithdraw,
+		/// The account is already a candidate.
+		AlreadyCandidate,
+		/// There are `MaxCandidates` candidates already.
+		TooManyCandidates,
+		/// The account is not a candidate.
+		NotCandidate,
+		/// A vote needs at least one candidate; use `remove_vote` to withdraw approval.
+		EmptyVote,
+		/// A vote approves at most `MaxVotes` candidates.
+		TooManyVotes,
+		/// A vote names the same candidate twice.
+		DuplicateVote,
+		/// A vote names an account that is not a candidate.
+		UnknownCandidate,
+		/// The account has no vote to remove.
+		NoVote,
+		/// `DesiredDelegates` must be between `MinDelegates` (at least 1) and `MaxDelegates`.
+		InvalidDesiredDelegates,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MinDelegates::get() >= 1, "MinDelegates must be at least 1");
+			assert!(
+				T::MinDelegates::get() <= T::MaxDelegates::get(),
+				"MinDelegates > MaxDelegates"
+			);
+			assert!(T::MaxVotes::get() >= 1, "MaxVotes must be at least 1");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Bonds `amount` more of the caller's funds, holding it. The bonded total must reach
+		/// `MinBond`. It backs the caller's candidacy and the candidates they vote for.
+		///
+		/// Origin: signed. Emits `Bonded`. Errors: `BondTooSmall`, `InsufficientBalance`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::bond())]
+		pub fn bond(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_bond(&who, amount)?;
+			T::AuditTrail::log(AuditEvent::new(Some(who), AuditAction::Bonded));
+			Ok(())
+		}
+
+		/// Starts unbonding `amount` of the caller's bonded stake: it stops backing at once and
+		/// may be withdrawn after `UnbondingPeriod` blocks. What stays bonded must be nothing or
+		/// at least `MinBond`.
+		///
+		/// Origin: signed, bonded. Emits `Unbonded`. Errors: `NotBonded`, `InsufficientBond`,
+		/// `BondTooSmall`, `TooManyUnlockingChunks`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::unbond())]
+		pub fn unbond(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut ledger = Ledger::<T>::get(&who).ok_or(Error::<T>::NotBonded)?;
+			ensure!(!ledger.active.is_zero(), Error::<T>::NotBonded);
+			ensure!(amount <= ledger.active, Error::<T>::InsufficientBond);
+			let remaining = ledger.active.saturating_sub(amount);
+			ensure!(
+				remaining.is_zero() || remaining >= T::MinBond::get(),
+				Error::<T>::BondTooSmall
+			);
+			let unlock_at = Self::add_chunk(&mut ledger, amount)?;
+			ledger.active = remaining;
+			Ledger::<T>::insert(&who, ledger);
+			Self::adjust_backing(&who, amount, false);
+			Self::deposit_event(Event::Unbonded { who: who.clone(), amount, unlock_at });
+			T::AuditTrail::log(AuditEvent::new(Some(who), AuditAction::Unbonded));
+			Ok(())
+		}
+
+		/// Releases the caller's unbonding stake whose unbonding period has passed.
+		///
+		/// Origin: signed, bonded. Emits `Withdrawn`. Errors: `NotBonded`, `NothingToWithdraw`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
+		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut ledger = Ledger::<T>::get(&who).ok_or(Error::<T>::NotBonded)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut amount = BalanceOf::<T>::zero();
+			ledger.unlocking.retain(|chunk| {
+				let matured = chunk.unlock_at <= now;
+				if matured {
+					amount = amount.saturating_add(chunk.value);
+				}
+				!matured
+			});
+			ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
+			T::Currency::release(&HoldReason::Staking.into(), &who, amount, Precision::Exact)?;
+			if ledger.active.is_zero() && ledger.unlocking.is_empty() {
+				Ledger::<T>::remove(&who);
+			} else {
+				Ledger::<T>::insert(&who, ledger);
+			}
+			Self::deposit_event(Event::Withdrawn { who: who.clone(), amount });
+			T::AuditTrail::log(AuditEvent::new(Some(who), AuditAction::WithdrewUnbonded));
+			Ok(())
+		}
+
+		/// Makes the caller a delegate candidate, holding `CandidacyBond`. To be elected it also
+		/// needs session keys (`session.set_keys`) and backing.
+		///
+		/// Origin: signed. Emits `CandidateRegistered`.
+		/// Errors: `AlreadyCandidate`, `TooManyCandidates`, `InsufficientBalance`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::register_candidate())]
+		pub fn register_candidate(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register(&who)?;
+			T::AuditTrail::log(AuditEvent::new(Some(who), AuditAction::CandidateRegistered));
+			Ok(())
+		}
+
+		/// Withdraws the caller's candidacy. Its bond unlocks after `UnbondingPeriod` blocks,
+		/// as an unbonding chunk. Votes for it stop counting.
+		///
+		/// Origin: signed, a candidate. Emits `CandidateLeft`.
+		/// Errors: `NotCandidate`, `TooManyUnlockingChunks`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::unregister_candidate())]
+		pub fn unregister_candidate(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::remove_candidate(&who)?;
+			Self::deposit_event(Event::CandidateLeft { who: who.clone() });
+			T::AuditTrail::log(AuditEvent::new(Some(who), AuditAction::CandidateLeft));
+			Ok(())
+		}
+
+		/// Approves `candidates` (at most `MaxVotes`), each backed by the caller's whole bonded
+		/// stake; replaces the caller's earlier vote.
+		///
+		/// Origin: signed, bonded. Emits `Voted`. Errors: `NotBonded`, `EmptyVote`,
+		/// `TooManyVotes`, `DuplicateVote`, `UnknownCandidate`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::vote(candidates.len() as u32))]
+		pub fn vote(origin: OriginFor<T>, candidates: Vec<T::AccountId>) -> DispatchResult {
+			let voter = ensure_signed(origin)?;
+			Self::do_vote(&voter, candidates)?;
+			T::AuditTrail::log(AuditEvent::new(Some(voter), AuditAction::Voted));
+			Ok(())
+		}
+
+		/// Removes the caller's vote; the candidates lose the caller's backing.
+		///
+		/// Origin: signed. Emits `VoteRemoved`. Errors: `NoVote`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::remove_vote())]
+		pub fn remove_vote(origin: OriginFor<T>) -> DispatchResult {
+			let voter = ensure_signed(origin)?;
+			let votes = Votes::<T>::take(&voter).ok_or(Error::<T>::NoVote)?;
+			let stake = Self::active_stake(&voter);
+			Self::back(&votes, stake, false);
+			Self::deposit_event(Event::VoteRemoved { voter: voter.clone() });
+			T::AuditTrail::log(AuditEvent::new(Some(voter), AuditAction::Voted));
+			Ok(())
+		}
+
+		/// Sets how many delegates each election picks, from the next session change.
+		///
+		/// Origin: `AdminOrigin`. Emits `DesiredDelegatesSet`. Errors: `InvalidDesiredDelegates`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_desired_delegates())]
+		pub fn set_desired_delegates(origin: OriginFor<T>, desired: u32) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(
+				desired >= T::MinDelegates::get() && desired <= T::MaxDelegates::get(),
+				Error::<T>::InvalidDesiredDelegates
+			);
+			DesiredDelegates::<T>::put(desired);
+			Self::deposit_event(Event::DesiredDelegatesSet { desired });
+			Ok(())
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// Every candidate with its backing and whether it has session keys (at most
+		/// `MaxCandidates`).
+		pub fn candidates() -> Vec<(T::AccountId, Candidate<T>, bool)> {
+			Candidates::<T>::iter()
+				.take(T::MaxCandidates::get() as usize)
+				.map(|(who, candidate)| {
+					let keys = T::SessionKeys::has_keys(&who);
+					(who, candidate, keys)
+				})
+				.collect()
+		}
+
+		/// The delegates of the current session.
+		pub fn delegates() -> Vec<T::AccountId> {
+			ActiveDelegates::<T>::get().into_inner()
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn active_stake(who: &T::AccountId) -> BalanceOf<T> {
+		Ledger::<T>::get(who).map_or_else(Zero::zero, |ledger| ledger.active)
+	}
+
+	fn do_bond(who: &T::AccountId, amount: BalanceOf<T>) -> sp_runtime::DispatchResult {
+		let mut ledger = Ledger::<T>::get(who)
+			.unwrap_or(StakeLedger { active: Zero::zero(), unlocking: Default::default() });
+		let active = ledger.active.saturating_add(amount);
+		frame_support::ensure!(
+			!amount.is_zero() && active >= T::MinBond::get(),
+			Error::<T>::BondTooSmall
+		);
+		T::Currency::hold(&HoldReason::Staking.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		ledger.active = active;
+		Ledger::<T>::insert(who, ledger);
+		Self::adjust_backing(who, amount, true);
+		Self::deposit_event(Event::Bonded { who: who.clone(), amount });
+		Ok(())
+	}
+
+	/// Adds an unlocking chunk of `amount` to `ledger`; returns when it unlocks.
+	fn add_chunk(
+		ledger: &mut StakeLedger<T>,
+		amount: BalanceOf<T>,
+	) -> Result<frame_system::pallet_prelude::BlockNumberFor<T>, DispatchError> {
+		let unlock_at =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+		ledger
+			.unlocking
+			.try_push(UnlockChunk { value: amount, unlock_at })
+			.map_err(|_| Error::<T>::TooManyUnlockingChunks)?;
+		Ok(unlock_at)
+	}
+
+	/// Raises (or lowers) by `amount` the backing of `who`'s own candidacy and of every
+	/// candidacy `who` votes for.
+	fn adjust_backing(who: &T::AccountId, amount: BalanceOf<T>, raise: bool) {
+		Candidates::<T>::mutate(who, |candidate| {
+			if let Some(candidate) = candidate {
+				candidate.backing = Self::moved(candidate.backing, amount, raise);
+			}
+		});
+		if let Some(votes) = Votes::<T>::get(who) {
+			Self::back(&votes, amount, raise);
+		}
+	}
+
+	/// Raises (or lowers) by `amount` the backing of each candidacy in `votes` that still
+	/// stands.
+	fn back(votes: &VotesOf<T>, amount: BalanceOf<T>, raise: bool) {
+		for (candidate, index) in votes {
+			Candidates::<T>::mutate(candidate, |candidate| {
+				if let Some(candidate) = candidate.as_mut().filter(|c| c.index == *index) {
+					candidate.backing = Self::moved(candidate.backing, amount, raise);
+				}
+			});
+		}
+	}
+
+	fn moved(value: BalanceOf<T>, amount: BalanceOf<T>, raise: bool) -> BalanceOf<T> {
+		if raise {
+			value.saturating_add(amount)
+		} else {
+			value.saturating_sub(amount)
+		}
+	}
+
+	fn do_register(who: &T::AccountId) -> sp_runtime::DispatchResult {
+		frame_support::ensure!(!Candidates::<T>::contains_key(who), Error::<T>::AlreadyCandidate);
+		let count = CandidateCount::<T>::get();
+		frame_support::ensure!(count < T::MaxCandidates::get(), Error::<T>::TooManyCandidates);
+		let bond = T::CandidacyBond::get();
+		T::Currency::hold(&HoldReason::CandidacyBond.into(), who, bond)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		let index = NextCandidacyIndex::<T>::get();
+		NextCandidacyIndex::<T>::put(index.saturating_add(1));
+		CandidateCount::<T>::put(count.saturating_add(1));
+		Candidates::<T>::insert(who, Candidate { index, bond, backing: Self::active_stake(who) });
+		Self::deposit_event(Event::CandidateRegistered { who: who.clone(), index });
+		Ok(())
+	}
+
+	/// Ends `who`'s candidacy and turns its bond into an unbonding chunk.
+	fn remove_candidate(who: &T::AccountId) -> sp_runtime::DispatchResult {
+		let candidate = Candidates::<T>::get(who).ok_or(Error::<T>::NotCandidate)?;
+		let mut ledger = Ledger::<T>::get(who)
+			.unwrap_or(StakeLedger { active: Zero::zero(), unlocking: Default::default() });
+		Self::add_chunk(&mut ledger, candidate.bond)?;
+		T::Currency::release(
+			&HoldReason::CandidacyBond.into(),
+			who,
+			candidate.bond,
+			Precision::Exact,
+		)?;
+		T::Currency::hold(&HoldReason::Staking.into(), who, candidate.bond)?;
+		Ledger::<T>::insert(who, ledger);
+		Candidates::<T>::remove(who);
+		CandidateCount::<T>::mutate(|count| count.saturating_dec());
+		Ok(())
+	}
+
+	fn do_vote(voter: &T::AccountId, candidates: Vec<T::AccountId>) -> sp_runtime::DispatchResult {
+		let stake = Self::active_stake(voter);
+		frame_support::ensure!(!stake.is_zero(), Error::<T>::NotBonded);
+		frame_support::ensure!(!candidates.is_empty(), Error::<T>::EmptyVote);
+		frame_support::ensure!(
+			candidates.len() as u32 <= T::MaxVotes::get(),
+			Error::<T>::TooManyVotes
+		);
+		let mut votes = VotesOf::<T>::default();
+		for (n, candidate) in candidates.iter().enumerate() {
+			frame_support::ensure!(!candidates[..n].contains(candidate), Error::<T>::DuplicateVote);
+			let index = Candidates::<T>::get(candidate).ok_or(Error::<T>::UnknownCandidate)?.index;
+			votes.try_push((candidate.clone(), index)).map_err(|_| Error::<T>::TooManyVotes)?;
+		}
+		if let Some(old) = Votes::<T>::get(voter) {
+			Self::back(&old, stake, false);
+		}
+		Self::back(&votes, stake, true);
+		Votes::<T>::insert(voter, votes);
+		Self::deposit_event(Event::Voted { voter: voter.clone(), candidates });
+		Ok(())
+	}
+
+	/// The next delegates: the top `DesiredDelegates` candidates with session keys by backing,
+	/// ties to the earlier candidacy; `Err` with the number of electable candidates when fewer
+	/// than `MinDelegates`.
+	pub fn elect() -> Result<BoundedVec<(T::AccountId, BalanceOf<T>), T::MaxDelegates>, u32> {
+		let mut electable: Vec<_> = Candidates::<T>::iter()
+			.filter(|(who, _)| T::SessionKeys::has_keys(who))
+			.map(|(who, c)| (who, c.backing, c.index))
+			.collect();
+		let count = electable.len() as u32;
+		if count < T::MinDelegates::get() || count == 0 {
+			return Err(count);
+		}
+		electable.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+		let desired = DesiredDelegates::<T>::get().min(T::MaxDelegates::get()) as usize;
+		Ok(BoundedVec::truncate_from(
+			electable.into_iter().take(desired).map(|(who, backing, _)| (who, backing)).collect(),
+		))
+	}
+
+	/// Removes the candidacy of every delegate of `session` that authored no block in it, and
+	/// clears the authorship counts.
+	fn kick_idle_delegates(session: u32) {
+		for delegate in ActiveDelegates::<T>::get() {
+			let authored = AuthoredBlocks::<T>::take(&delegate);
+			if authored == 0 && Self::remove_candidate(&delegate).is_ok() {
+				Self::deposit_event(Event::DelegateKicked { who: delegate.clone(), session });
+				T::AuditTrail::log(AuditEvent::new(Some(delegate), AuditAction::Kicked));
+			}
+		}
+	}
+
+	/// Checks that each candidate's backing equals its own bonded stake plus the stake of its
+	/// voters, that held amounts equal ledgers and candidacy bonds, that the candidate count is
+	/// right, and that delegates are candidates with keys when elected.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::InspectHold;
+		let mut count = 0u32;
+		for (who, candidate) in Candidates::<T>::iter() {
+			let mut backing = Self::active_stake(&who);
+			for (voter, votes) in Votes::<T>::iter() {
+				if votes.contains(&(who.clone(), candidate.index)) {
+					backing = backing.saturating_add(Self::active_stake(&voter));
+				}
+			}
+			frame_support::ensure!(
+				candidate.backing == backing,
+				"a backing is not the sum of its stake"
+			);
+			frame_support::ensure!(
+				T::Currency::balance_on_hold(&HoldReason::CandidacyBond.into(), &who)
+					== candidate.bond,
+				"a candidacy bond is not held"
+			);
+			count += 1;
+		}
+		frame_support::ensure!(count == CandidateCount::<T>::get(), "the candidate count is wrong");
+		for (who, ledger) in Ledger::<T>::iter() {
+			frame_support::ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Staking.into(), &who) == ledger.total(),
+				"held stake differs from the ledger"
+			);
+		}
+		for delegate in Delegates::<T>::get() {
+			frame_support::ensure!(
+				T::SessionKeys::has_keys(&delegate),
+				"an elected delegate has no keys"
+			);
+		}
+		frame_support::ensure!(Planned::<T>::iter_keys().count() <= 2, "stale planned sessions");
+		Ok(())
+	}
+}
+
+impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+	fn new_session(new_index: u32) -> Option<Vec<T::AccountId>> {
+		let candidates = CandidateCount::<T>::get();
+		frame_system::Pallet::<T>::register_extra_weight_unchecked(
+			T::WeightInfo::elect(candidates),
+			DispatchClass::Mandatory,
+		);
+		match Self::elect() {
+			Ok(elected) => {
+				let delegates: Vec<_> = elected.iter().map(|(who, _)| who.clone()).collect();
+				if delegates != Delegates::<T>::get().into_inner() {
+					for who in &delegates {
+						T::AuditTrail::log(AuditEvent::new(
+							Some(who.clone()),
+							AuditAction::Elected,
+						));
+					}
+				}
+				let planned = BoundedVec::truncate_from(delegates.clone());
+				Delegates::<T>::put(&planned);
+				Planned::<T>::insert(new_index, planned);
+				Self::deposit_event(Event::DelegatesElected {
+					session: new_index,
+					delegates: elected,
+				});
+				Some(delegates)
+			},
+			Err(electable) => {
+				Self::deposit_event(Event::NotEnoughCandidates { session: new_index, electable });
+				None
+			},
+		}
+	}
+
+	fn end_session(end_index: u32) {
+		Self::kick_idle_delegates(end_index);
+	}
+
+	fn start_session(start_index: u32) {
+		// Without an election for this session, pallet-session keeps the delegates it had.
+		if let Some(delegates) = Planned::<T>::take(start_index) {
+			ActiveDelegates::<T>::put(delegates);
+		}
+	}
+}
+
+impl<T: Config>
+	pallet_authorship::EventHandler<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>
+	for Pallet<T>
+{
+	fn note_author(author: T::AccountId) {
+		AuthoredBlocks::<T>::mutate(author, |n| *n = n.saturating_add(1));
+	}
+}

@@ -1,0 +1,361 @@
+//! Tests of every DPoS call, of backing arithmetic, and of elections and kicks through
+//! pallet-session.
+
+use crate::{
+	mock::*, ActiveDelegates, AuthoredBlocks, CandidateCount, Candidates, Delegates,
+	DesiredDelegates, Error, Event, HoldReason, Ledger, UnlockChunk, Votes,
+};
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, Hooks},
+};
+use medchain_primitives::{testing::RecordingAudit, AuditAction, AuditEvent};
+use pallet_authorship::EventHandler;
+use sp_runtime::{testing::TestSignature, DispatchError};
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn dpos_events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Dpos(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+fn last_event() -> Event<Test> {
+	dpos_events().pop().expect("the pallet emitted an event")
+}
+
+fn staked(who: u64) -> u64 {
+	Balances::balance_on_hold(&HoldReason::Staking.into(), &who)
+}
+
+fn backing(who: u64) -> u64 {
+	Candidates::<Test>::get(who).expect("a candidate").backing
+}
+
+fn audited(who: u64, action: AuditAction) {
+	assert_eq!(RecordingAudit::last(), Some(AuditEvent::new(Some(who), action)));
+}
+
+/// Runs blocks to the end of the current session; every validator authors its round-robin
+/// slots except those in `offline`.
+fn run_session(offline: &[u64]) {
+	let now = System::block_number();
+	let next = (now / PERIOD + 1) * PERIOD;
+	for n in now + 1..=next {
+		System::set_block_number(n);
+		Session::on_initialize(n);
+		let validators = Session::validators();
+		let author = validators[n as usize % validators.len()];
+		if !offline.contains(&author) {
+			Dpos::note_author(author);
+		}
+	}
+}
+
+/// `who` bonds `stake`, stands, and sets session keys.
+fn stand(who: u64, stake: u64) {
+	assert_ok!(Dpos::bond(signed(who), stake));
+	assert_ok!(Dpos::register_candidate(signed(who)));
+	// The mock keys' proof of possession signs the owner's encoding.
+	let proof = TestSignature(who, who.encode()).encode();
+	assert_ok!(Session::set_keys(signed(who), keys(who), proof));
+}
+
+#[test]
+fn genesis_elects_the_genesis_delegates() {
+	run_test(|| {
+		assert_eq!(Session::validators(), GENESIS.to_vec());
+		assert_eq!(Delegates::<Test>::get().into_inner(), GENESIS.to_vec());
+		assert_eq!(ActiveDelegates::<Test>::get().into_inner(), GENESIS.to_vec());
+		assert_eq!(CandidateCount::<Test>::get(), 3);
+		for who in GENESIS {
+			assert_eq!(backing(who), 1_000);
+			assert_eq!(staked(who), 1_000);
+		}
+		assert_eq!(Dpos::delegates(), GENESIS.to_vec());
+	});
+}
+
+#[test]
+fn bond_holds_stake() {
+	run_test(|| {
+		assert_ok!(Dpos::bond(signed(NEW), 50));
+		assert_eq!(staked(NEW), 50);
+		assert_eq!(Ledger::<Test>::get(NEW).unwrap().active, 50);
+		assert_eq!(last_event(), Event::Bonded { who: NEW, amount: 50 });
+		audited(NEW, AuditAction::Bonded);
+		assert_ok!(Dpos::bond(signed(NEW), 1));
+		assert_eq!(Ledger::<Test>::get(NEW).unwrap().active, 51);
+	});
+}
+
+#[test]
+fn bond_errors() {
+	run_test(|| {
+		assert_noop!(Dpos::bond(signed(NEW), 9), Error::<Test>::BondTooSmall);
+		assert_noop!(Dpos::bond(signed(VOTER), 0), Error::<Test>::BondTooSmall);
+		assert_noop!(Dpos::bond(signed(POOR), 10), Error::<Test>::InsufficientBalance);
+	});
+}
+
+#[test]
+fn stake_changes_move_the_backing_of_own_and_voted_candidacies() {
+	run_test(|| {
+		assert_ok!(Dpos::vote(signed(VOTER), vec![1, 2]));
+		assert_eq!((backing(1), backing(2), backing(3)), (1_500, 1_500, 1_000));
+		assert_ok!(Dpos::bond(signed(VOTER), 100));
+		assert_eq!((backing(1), backing(2), backing(3)), (1_600, 1_600, 1_000));
+		assert_ok!(Dpos::unbond(signed(VOTER), 300));
+		assert_eq!((backing(1), backing(2)), (1_300, 1_300));
+		// A candidate's own stake backs it too.
+		assert_ok!(Dpos::bond(signed(3), 10));
+		assert_eq!(backing(3), 1_010);
+		// A new vote replaces the old one.
+		assert_ok!(Dpos::vote(signed(VOTER), vec![3]));
+		assert_eq!((backing(1), backing(2), backing(3)), (1_000, 1_000, 1_310));
+	});
+}
+
+#[test]
+fn unbond_starts_an_unlocking_chunk() {
+	run_test(|| {
+		assert_ok!(Dpos::unbond(signed(VOTER), 200));
+		let ledger = Ledger::<Test>::get(VOTER).unwrap();
+		assert_eq!(ledger.active, 300);
+		assert_eq!(ledger.unlocking.to_vec(), vec![UnlockChunk { value: 200, unlock_at: 11 }]);
+		assert_eq!(staked(VOTER), 500, "unbonding stake stays held");
+		assert_eq!(last_event(), Event::Unbonded { who: VOTER, amount: 200, unlock_at: 11 });
+		audited(VOTER, AuditAction::Unbonded);
+	});
+}
+
+#[test]
+fn unbond_errors() {
+	run_test(|| {
+		assert_noop!(Dpos::unbond(signed(NEW), 10), Error::<Test>::NotBonded);
+		assert_noop!(Dpos::unbond(signed(VOTER), 501), Error::<Test>::InsufficientBond);
+		assert_noop!(Dpos::unbond(signed(VOTER), 495), Error::<Test>::BondTooSmall);
+		assert_ok!(Dpos::unbond(signed(VOTER), 100));
+		assert_ok!(Dpos::unbond(signed(VOTER), 100));
+		assert_noop!(Dpos::unbond(signed(VOTER), 100), Error::<Test>::TooManyUnlockingChunks);
+	});
+}
+
+#[test]
+fn withdraw_unbonded_releases_matured_chunks() {
+	run_test(|| {
+		assert_ok!(Dpos::unbond(signed(VOTER), 500));
+		assert_noop!(Dpos::withdraw_unbonded(signed(VOTER)), Error::<Test>::NothingToWithdraw);
+		System::set_block_number(11);
+		assert_ok!(Dpos::withdraw_unbonded(signed(VOTER)));
+		assert_eq!(staked(VOTER), 0);
+		assert!(Ledger::<Test>::get(VOTER).is_none(), "an emptied ledger is removed");
+		assert_eq!(last_event(), Event::Withdrawn { who: VOTER, amount: 500 });
+		audited(VOTER, AuditAction::WithdrewUnbonded);
+		assert_noop!(Dpos::withdraw_unbonded(signed(VOTER)), Error::<Test>::NotBonded);
+	});
+}
+
+#[test]
+fn register_candidate_holds_the_candidacy_bond() {
+	run_test(|| {
+		assert_ok!(Dpos::bond(signed(NEW), 40));
+		assert_ok!(Dpos::register_candidate(signed(NEW)));
+		let candidate = Candidates::<Test>::get(NEW).unwrap();
+		assert_eq!((candidate.index, candidate.bond, candidate.backing), (3, 100, 40));
+		assert_eq!(Balances::balance_on_hold(&HoldReason::CandidacyBond.into(), &NEW), 100);
+		assert_eq!(CandidateCount::<Test>::get(), 4);
+		assert_eq!(last_event(), Event::CandidateRegistered { who: NEW, index: 3 });
+		audited(NEW, AuditAction::CandidateRegistered);
+		assert!(Dpos::candidates().iter().any(|(who, _, keys)| *who == NEW && !keys));
+	});
+}
+
+#[test]
+fn register_candidate_errors() {
+	run_test(|| {
+		assert_noop!(Dpos::register_candidate(signed(1)), Error::<Test>::AlreadyCandidate);
+		assert_noop!(Dpos::register_candidate(signed(POOR)), Error::<Test>::InsufficientBalance);
+		for who in [4, 5, 6] {
+			assert_ok!(Dpos::register_candidate(signed(who)));
+		}
+		assert_noop!(Dpos::register_candidate(signed(VOTER)), Error::<Test>::TooManyCandidates);
+	});
+}
+
+#[test]
+fn unregister_candidate_unlocks_the_bond_and_voids_votes() {
+	run_test(|| {
+		assert_ok!(Dpos::vote(signed(VOTER), vec![1]));
+		assert_ok!(Dpos::unregister_candidate(signed(1)));
+		assert!(Candidates::<Test>::get(1).is_none());
+		assert_eq!(CandidateCount::<Test>::get(), 2);
+		assert_eq!(Balances::balance_on_hold(&HoldReason::CandidacyBond.into(), &1), 0);
+		assert_eq!(staked(1), 1_100, "the bond now unbonds with the stake");
+		assert_eq!(
+			Ledger::<Test>::get(1).unwrap().unlocking.to_vec(),
+			vec![UnlockChunk { value: 100, unlock_at: 11 }]
+		);
+		assert_eq!(last_event(), Event::CandidateLeft { who: 1 });
+		audited(1, AuditAction::CandidateLeft);
+
+		// Standing again is a new candidacy: the old vote does not count for it.
+		assert_ok!(Dpos::register_candidate(signed(1)));
+		assert_eq!(backing(1), 1_000);
+		assert_ok!(Dpos::bond(signed(VOTER), 10));
+		assert_eq!(backing(1), 1_000);
+	});
+}
+
+#[test]
+fn unregister_candidate_errors() {
+	run_test(|| {
+		assert_noop!(Dpos::unregister_candidate(signed(NEW)), Error::<Test>::NotCandidate);
+		assert_ok!(Dpos::unbond(signed(1), 100));
+		assert_ok!(Dpos::unbond(signed(1), 100));
+		assert_noop!(Dpos::unregister_candidate(signed(1)), Error::<Test>::TooManyUnlockingChunks);
+	});
+}
+
+#[test]
+fn vote_works() {
+	run_test(|| {
+		assert_ok!(Dpos::vote(signed(VOTER), vec![2, 3]));
+		assert_eq!(Votes::<Test>::get(VOTER).unwrap().to_vec(), vec![(2, 1), (3, 2)]);
+		assert_eq!(last_event(), Event::Voted { voter: VOTER, candidates: vec![2, 3] });
+		audited(VOTER, AuditAction::Voted);
+	});
+}
+
+#[test]
+fn vote_errors() {
+	run_test(|| {
+		assert_noop!(Dpos::vote(signed(NEW), vec![1]), Error::<Test>::NotBonded);
+		assert_noop!(Dpos::vote(signed(VOTER), vec![]), Error::<Test>::EmptyVote);
+		assert_ok!(Dpos::register_candidate(signed(4)));
+		assert_noop!(Dpos::vote(signed(VOTER), vec![1, 2, 3, 4]), Error::<Test>::TooManyVotes);
+		assert_noop!(Dpos::vote(signed(VOTER), vec![1, 2, 1]), Error::<Test>::DuplicateVote);
+		assert_noop!(Dpos::vote(signed(VOTER), vec![1, 5]), Error::<Test>::UnknownCandidate);
+	});
+}
+
+#[test]
+fn remove_vote_takes_the_backing_back() {
+	run_test(|| {
+		assert_noop!(Dpos::remove_vote(signed(VOTER)), Error::<Test>::NoVote);
+		assert_ok!(Dpos::vote(signed(VOTER), vec![1, 2]));
+		assert_ok!(Dpos::remove_vote(signed(VOTER)));
+		assert_eq!((backing(1), backing(2)), (1_000, 1_000));
+		assert!(Votes::<Test>::get(VOTER).is_none());
+		assert_eq!(last_event(), Event::VoteRemoved { voter: VOTER });
+		audited(VOTER, AuditAction::Voted);
+	});
+}
+
+#[test]
+fn set_desired_delegates_works_within_bounds() {
+	run_test(|| {
+		assert_noop!(Dpos::set_desired_delegates(signed(1), 2), DispatchError::BadOrigin);
+		let root = RuntimeOrigin::root;
+		assert_noop!(
+			Dpos::set_desired_delegates(root(), 1),
+			Error::<Test>::InvalidDesiredDelegates
+		);
+		assert_noop!(
+			Dpos::set_desired_delegates(root(), 5),
+			Error::<Test>::InvalidDesiredDelegates
+		);
+		assert_ok!(Dpos::set_desired_delegates(root(), 2));
+		assert_eq!(DesiredDelegates::<Test>::get(), 2);
+		assert_eq!(last_event(), Event::DesiredDelegatesSet { desired: 2 });
+	});
+}
+
+#[test]
+fn a_better_backed_candidate_ousts_the_latest_of_tied_delegates() {
+	run_test(|| {
+		let elected_entries =
+			|| RecordingAudit::events().iter().filter(|e| e.action == AuditAction::Elected).count();
+		assert_eq!(elected_entries(), 3, "the genesis election is logged");
+		stand(NEW, 1_200);
+		// The election at the next session change plans the set after it.
+		run_session(&[]);
+		assert!(dpos_events().contains(&Event::DelegatesElected {
+			session: 2,
+			delegates: vec![(NEW, 1_200), (1, 1_000), (2, 1_000)].try_into().unwrap(),
+		}));
+		assert_eq!(Delegates::<Test>::get().into_inner(), vec![NEW, 1, 2]);
+		assert_eq!(Session::validators(), GENESIS.to_vec(), "not active before its session");
+		run_session(&[]);
+		assert_eq!(Session::validators(), vec![NEW, 1, 2]);
+		assert_eq!(ActiveDelegates::<Test>::get().into_inner(), vec![NEW, 1, 2]);
+		assert_eq!(elected_entries(), 6, "the changed set is logged once");
+	});
+}
+
+#[test]
+fn votes_decide_the_election() {
+	run_test(|| {
+		assert_ok!(Dpos::vote(signed(VOTER), vec![3]));
+		assert_ok!(Dpos::vote(signed(VOTER_2), vec![3, 2]));
+		assert_ok!(Dpos::set_desired_delegates(RuntimeOrigin::root(), 2));
+		run_session(&[]);
+		assert_eq!(Delegates::<Test>::get().into_inner(), vec![3, 2]);
+		assert_eq!(backing(3), 2_000);
+	});
+}
+
+#[test]
+fn a_candidate_without_session_keys_is_not_elected() {
+	run_test(|| {
+		assert_ok!(Dpos::bond(signed(NEW), 5_000));
+		assert_ok!(Dpos::register_candidate(signed(NEW)));
+		run_session(&[]);
+		assert_eq!(Delegates::<Test>::get().into_inner(), GENESIS.to_vec());
+	});
+}
+
+#[test]
+fn too_few_candidates_keep_the_current_delegates() {
+	run_test(|| {
+		assert_ok!(Dpos::unregister_candidate(signed(1)));
+		assert_ok!(Dpos::unregister_candidate(signed(2)));
+		run_session(&[]);
+		assert_eq!(last_event(), Event::NotEnoughCandidates { session: 2, electable: 1 });
+		run_session(&[]);
+		assert_eq!(Session::validators(), GENESIS.to_vec(), "the chain keeps its delegates");
+	});
+}
+
+#[test]
+fn a_delegate_that_authors_nothing_for_a_session_is_kicked() {
+	run_test(|| {
+		run_session(&[2]);
+		assert!(dpos_events().contains(&Event::DelegateKicked { who: 2, session: 0 }));
+		assert!(Candidates::<Test>::get(2).is_none());
+		assert_eq!(
+			RecordingAudit::events().iter().filter(|e| e.action == AuditAction::Kicked).count(),
+			1
+		);
+		assert!(Candidates::<Test>::get(1).is_some() && Candidates::<Test>::get(3).is_some());
+		assert_eq!(AuthoredBlocks::<Test>::get(1), 0, "counts restart each session");
+		// It may stand again.
+		assert_ok!(Dpos::register_candidate(signed(2)));
+	});
+}
+
+#[test]
+fn try_state_catches_a_wrong_backing() {
+	new_test_ext().execute_with(|| {
+		Candidates::<Test>::mutate(1, |c| c.as_mut().unwrap().backing += 1);
+		assert!(Dpos::do_try_state().is_err());
+	});
+}
