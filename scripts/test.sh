@@ -21,7 +21,7 @@ step "unit and runtime tests"
 cargo test --workspace --locked "${MEDCHAIN_FEATURES[@]}" --exclude medchain-e2e
 
 step "benchmarks of the pallets, run as tests"
-benchmarked=(pallet-registry pallet-consent pallet-records)
+benchmarked=(pallet-registry pallet-consent pallet-records pallet-dpos)
 features=$(printf '%s/runtime-benchmarks,' "${benchmarked[@]}")
 cargo test --locked "${benchmarked[@]/#/-p=}" --features "${features%,}"
 

@@ -15,10 +15,10 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Audit, Aura, Balance, Balances, Block, BlockNumber, Consent, Nonce, PalletInfo,
-	Records, Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, SessionKeys, System, Timestamp, DAYS, HOURS, MED, MILLI_MED,
-	SLOT_DURATION, SS58_PREFIX, VERSION,
+	AccountId, Audit, Aura, Balance, Balances, Block, BlockNumber, Consent, Dpos, Nonce,
+	PalletInfo, Records, Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System, Timestamp, DAYS, HOURS,
+	MED, MILLI_MED, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 
 /// The largest block, in bytes.
@@ -149,8 +149,8 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
 	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	// The validators set at genesis stay in office.
-	type SessionManager = ();
+	// The delegates elected by stake-weighted votes.
+	type SessionManager = Dpos;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = ();
@@ -195,4 +195,46 @@ impl pallet_records::Config for Runtime {
 impl pallet_audit::Config for Runtime {
 	type Time = Timestamp;
 	type MaxPageSize = ConstU32<100>;
+}
+
+impl pallet_authorship::Config for Runtime {
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Aura>;
+	type EventHandler = Dpos;
+}
+
+/// The session keys pallet-session holds, for `dpos` to elect only delegates that can author.
+pub struct HasSessionKeys;
+
+impl pallet_dpos::SessionKeys<AccountId> for HasSessionKeys {
+	fn has_keys(who: &AccountId) -> bool {
+		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_keys_for_benchmark(who: &AccountId) {
+		use codec::Decode;
+		let keys = SessionKeys::decode(&mut sp_runtime::traits::TrailingZeroInput::zeroes())
+			.expect("session keys decode from zeroes; qed");
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+}
+
+impl pallet_dpos::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type AdminOrigin = frame_support::traits::EitherOfDiverse<
+		frame_system::EnsureRoot<AccountId>,
+		pallet_registry::EnsureAdmin<Runtime>,
+	>;
+	type SessionKeys = HasSessionKeys;
+	type AuditTrail = Audit;
+	type MinBond = ConstU128<{ 10 * MED }>;
+	type CandidacyBond = ConstU128<{ 1_000 * MED }>;
+	type UnbondingPeriod = ConstU32<{ 2 * SESSION_PERIOD }>;
+	type MaxUnlockingChunks = ConstU32<16>;
+	type MaxVotes = ConstU32<16>;
+	type MaxCandidates = ConstU32<100>;
+	type MaxDelegates = MaxAuthorities;
+	type MinDelegates = ConstU32<1>;
+	type WeightInfo = pallet_dpos::weights::SubstrateWeight<Runtime>;
 }

@@ -10,8 +10,8 @@ use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, Balance, BalancesConfig, RegistryConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, MED,
+	AccountId, Balance, BalancesConfig, DposConfig, RegistryConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, MED,
 };
 
 /// The preset of a single-node development chain: Alice is the only authority and the sudo key.
@@ -21,35 +21,56 @@ pub const LOCAL_TESTNET: &str = sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET
 
 /// What each well-known development account starts with.
 pub const ENDOWMENT: Balance = 1_000_000 * MED;
+/// What each genesis delegate bonds.
+pub const DELEGATE_STAKE: Balance = 10_000 * MED;
 
-/// An authority of a preset: its account (also its validator id) and its session keys.
+/// An authority of a preset: its account (also its validator id), its session keys, and the
+/// account that votes for it.
 pub struct Authority {
-	/// The account that runs the node and receives the role.
+	/// The account that runs the node and stands as a delegate.
 	pub account: AccountId,
 	/// The keys its node signs blocks and finality votes with.
 	pub keys: SessionKeys,
+	/// A token holder who bonds and votes for it.
+	pub backer: AccountId,
 }
 
 impl Authority {
-	/// The well-known development authority of the given keyring name (Alice, Bob, ...).
-	pub fn dev(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
+	/// A well-known development authority (Alice, Bob, ...), backed by its `//stash` account.
+	pub fn dev(sr: Sr25519Keyring, ed: Ed25519Keyring, stash: Sr25519Keyring) -> Self {
 		Self {
 			account: sr.to_account_id(),
 			keys: SessionKeys {
 				aura: AuraId::from(sr.public()),
 				grandpa: GrandpaId::from(ed.public()),
 			},
+			backer: stash.to_account_id(),
 		}
 	}
 }
 
-/// Builds a genesis state from its authorities, the funded accounts and the sudo key.
+/// Builds a genesis state from its authorities, the funded accounts and the sudo key. The
+/// authorities bond, stand and vote, so that the first election returns them.
 pub fn genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 ) -> RuntimeGenesisConfig {
 	RuntimeGenesisConfig {
+		dpos: DposConfig {
+			stakers: authorities
+				.iter()
+				.flat_map(|a| {
+					[(a.account.clone(), DELEGATE_STAKE), (a.backer.clone(), DELEGATE_STAKE)]
+				})
+				.collect(),
+			candidates: authorities.iter().map(|a| a.account.clone()).collect(),
+			votes: authorities
+				.iter()
+				.map(|a| (a.backer.clone(), vec![a.account.clone()]))
+				.collect(),
+			desired_delegates: authorities.len() as u32,
+		},
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect(),
 			..Default::default()
@@ -91,7 +112,11 @@ fn dev_accounts() -> Vec<AccountId> {
 /// The `development` preset: one authority, Alice.
 pub fn development() -> RuntimeGenesisConfig {
 	genesis(
-		vec![Authority::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![Authority::dev(
+			Sr25519Keyring::Alice,
+			Ed25519Keyring::Alice,
+			Sr25519Keyring::AliceStash,
+		)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)
@@ -101,10 +126,18 @@ pub fn development() -> RuntimeGenesisConfig {
 pub fn local_testnet() -> RuntimeGenesisConfig {
 	genesis(
 		vec![
-			Authority::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			Authority::dev(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			Authority::dev(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			Authority::dev(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			Authority::dev(
+				Sr25519Keyring::Alice,
+				Ed25519Keyring::Alice,
+				Sr25519Keyring::AliceStash,
+			),
+			Authority::dev(Sr25519Keyring::Bob, Ed25519Keyring::Bob, Sr25519Keyring::BobStash),
+			Authority::dev(
+				Sr25519Keyring::Charlie,
+				Ed25519Keyring::Charlie,
+				Sr25519Keyring::CharlieStash,
+			),
+			Authority::dev(Sr25519Keyring::Dave, Ed25519Keyring::Dave, Sr25519Keyring::DaveStash),
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),

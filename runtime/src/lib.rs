@@ -1,8 +1,11 @@
 //! The MedChain runtime.
 //!
 //! A solo-chain runtime for hospital consortia. Blocks are authored by Aura and finalized by
-//! GRANDPA; both take their authorities from pallet-session, whose validator set is chosen by the
-//! session manager. Balances are in MED, with 12 decimals.
+//! GRANDPA; both take their authorities from pallet-session, whose validators are the delegates
+//! that `dpos` elects by stake-weighted approval votes at each session (Delegated
+//! Proof-of-Stake). pallet-authorship tells `dpos` who authored each block, so that delegates
+//! that author nothing for a whole session lose their candidacy. Balances are in MED, with 12
+//! decimals.
 //!
 //! The clinical pallets: `registry` (members and roles), `consent` (the consent pool, grants and
 //! emergency access), `records` (approved record histories and viewing) and `audit` (the
@@ -170,6 +173,10 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(4)]
 	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(8)]
+	pub type Authorship = pallet_authorship;
+	#[runtime::pallet_index(9)]
+	pub type Dpos = pallet_dpos;
 	#[runtime::pallet_index(10)]
 	pub type Session = pallet_session;
 	#[runtime::pallet_index(11)]

@@ -13,7 +13,7 @@
 //! | [`withdraw_unbonded`](Pallet::withdraw_unbonded) | signed, bonded | `NotBonded`, `NothingToWithdraw` | `Withdrawn` |
 //! | [`register_candidate`](Pallet::register_candidate) | signed | `AlreadyCandidate`, `TooManyCandidates`, `InsufficientBalance` | `CandidateRegistered` |
 //! | [`unregister_candidate`](Pallet::unregister_candidate) | signed, a candidate | `NotCandidate`, `TooManyUnlockingChunks` | `CandidateLeft` |
-//! | [`vote`](Pallet::vote) | signed, bonded | `NotBonded`, `EmptyVote`, `TooManyVotes`, `DuplicateVote`, `UnknownCandidate` | `Voted` |
+//! | [`vote`](Pallet::vote) | signed, bonded | `NotBonded`, `EmptyVote`, `TooManyVotes`, `DuplicateVote`, `UnknownCandidate`, `SelfVote` | `Voted` |
 //! | [`remove_vote`](Pallet::remove_vote) | signed | `NoVote` | `VoteRemoved` |
 //! | [`set_desired_delegates`](Pallet::set_desired_delegates) | `AdminOrigin` | `InvalidDesiredDelegates` | `DesiredDelegatesSet` |
 //!
@@ -356,6 +356,8 @@ pub mod pallet {
 		DuplicateVote,
 		/// A vote names an account that is not a candidate.
 		UnknownCandidate,
+		/// A candidate's own stake backs it already; a vote may approve others only.
+		SelfVote,
 		/// The account has no vote to remove.
 		NoVote,
 		/// `DesiredDelegates` must be between `MinDelegates` (at least 1) and `MaxDelegates`.
@@ -489,7 +491,7 @@ pub mod pallet {
 		/// stake; replaces the caller's earlier vote.
 		///
 		/// Origin: signed, bonded. Emits `Voted`. Errors: `NotBonded`, `EmptyVote`,
-		/// `TooManyVotes`, `DuplicateVote`, `UnknownCandidate`.
+		/// `TooManyVotes`, `DuplicateVote`, `UnknownCandidate`, `SelfVote`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::vote(candidates.len() as u32))]
 		pub fn vote(origin: OriginFor<T>, candidates: Vec<T::AccountId>) -> DispatchResult {
@@ -666,6 +668,7 @@ impl<T: Config> Pallet<T> {
 		let mut votes = VotesOf::<T>::default();
 		for (n, candidate) in candidates.iter().enumerate() {
 			frame_support::ensure!(!candidates[..n].contains(candidate), Error::<T>::DuplicateVote);
+			frame_support::ensure!(candidate != voter, Error::<T>::SelfVote);
 			let index = Candidates::<T>::get(candidate).ok_or(Error::<T>::UnknownCandidate)?.index;
 			votes.try_push((candidate.clone(), index)).map_err(|_| Error::<T>::TooManyVotes)?;
 		}

@@ -244,6 +244,7 @@ fn vote_errors() {
 		assert_noop!(Dpos::vote(signed(VOTER), vec![1, 2, 3, 4]), Error::<Test>::TooManyVotes);
 		assert_noop!(Dpos::vote(signed(VOTER), vec![1, 2, 1]), Error::<Test>::DuplicateVote);
 		assert_noop!(Dpos::vote(signed(VOTER), vec![1, 5]), Error::<Test>::UnknownCandidate);
+		assert_noop!(Dpos::vote(signed(1), vec![2, 1]), Error::<Test>::SelfVote);
 	});
 }
 

@@ -1,17 +1,20 @@
 //! Genesis presets, session rotation and the authorities that follow it.
 
-use frame_support::traits::{Hooks, IntegrityTest};
+use frame_support::traits::{fungible::Inspect, Hooks, IntegrityTest};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
 use super::ext;
 use crate::{
-	configs::SESSION_PERIOD, genesis, AccountId, AllPalletsWithSystem, Grandpa, Runtime,
-	RuntimeGenesisConfig, Session, System,
+	configs::SESSION_PERIOD, genesis, AccountId, AllPalletsWithSystem, Dpos, Grandpa, Runtime,
+	RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys, System, MED,
 };
 
-/// Moves to the first block of the next session and applies what the session change hands to
-/// Aura and GRANDPA.
+/// Moves to the first block of the next session, every validator having authored in the
+/// session that ends, and applies what the session change hands to Aura and GRANDPA.
 fn next_session() {
+	for validator in Session::validators() {
+		<Dpos as pallet_authorship::EventHandler<_, _>>::note_author(validator);
+	}
 	let now = System::block_number();
 	let next = (now / SESSION_PERIOD + 1) * SESSION_PERIOD;
 	System::set_block_number(next);
@@ -79,7 +82,7 @@ fn development_preset_has_alice_alone() {
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Alice.to_account_id()));
 		for account in accounts(&[Alice, Bob, Charlie, Dave, Eve, Ferdie]) {
 			assert_eq!(
-				pallet_balances::Pallet::<Runtime>::free_balance(&account),
+				<crate::Balances as Inspect<_>>::total_balance(&account),
 				genesis::ENDOWMENT
 			);
 		}
@@ -107,5 +110,47 @@ fn authorities_follow_the_session_validators_across_rotations() {
 			assert_eq!(Session::validators(), genesis_validators);
 			assert_authorities_follow_session();
 		}
+	});
+}
+
+#[test]
+fn a_candidate_voted_in_becomes_an_authority_and_the_ousted_delegate_leaves() {
+	use codec::Encode;
+	use frame_support::assert_ok;
+	use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
+	use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
+
+	let mut ext = ext(genesis::local_testnet());
+	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
+	ext.execute_with(|| {
+		let signed = |k: sp_keyring::Sr25519Keyring| RuntimeOrigin::signed(k.to_account_id());
+		// Eve's hospital: keys generated in its node's keystore, with proof of possession.
+		let eve = Eve.to_account_id();
+		let generated = SessionKeys::generate(&eve.encode(), None);
+		assert_ok!(Session::set_keys(
+			signed(Eve),
+			generated.keys.clone(),
+			generated.proof.encode()
+		));
+		assert_ok!(Dpos::bond(signed(Eve), 15_000 * MED));
+		assert_ok!(Dpos::register_candidate(signed(Eve)));
+		// Ferdie backs her: 15 000 + 10 000 outranks every genesis delegate (10 000 + 10 000).
+		assert_ok!(Dpos::bond(signed(Ferdie), 10_000 * MED));
+		assert_ok!(Dpos::vote(signed(Ferdie), vec![eve.clone()]));
+
+		// Elected at the next session change, in office from the one after.
+		next_session();
+		assert!(!Session::validators().contains(&eve));
+		next_session();
+		// Ties among the genesis delegates go to the earlier candidacy: Dave stood last.
+		assert_eq!(Session::validators(), accounts(&[Eve, Alice, Bob, Charlie]));
+		assert_authorities_follow_session();
+		let aura = aura_authorities();
+		assert!(aura.contains(&generated.keys.aura));
+		assert!(!aura.contains(&AuraId::from(Dave.public())));
+		let grandpa: Vec<_> = Grandpa::grandpa_authorities().into_iter().map(|(k, _)| k).collect();
+		assert!(grandpa.contains(&generated.keys.grandpa));
+		assert!(!grandpa.contains(&sp_keyring::Ed25519Keyring::Dave.public().into()));
+		Dpos::do_try_state().expect("the DPoS invariants hold");
 	});
 }
