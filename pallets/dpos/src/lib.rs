@@ -81,6 +81,10 @@ use sp_runtime::{
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
+/// Elected delegates, each with its backing, best first.
+pub type ElectedOf<T> =
+	BoundedVec<(<T as frame_system::Config>::AccountId, BalanceOf<T>), <T as Config>::MaxDelegates>;
+
 /// Whether an account has session keys, so that its node can author and finalize.
 pub trait SessionKeys<AccountId> {
 	/// Whether `who` has set session keys.
@@ -315,10 +319,7 @@ pub mod pallet {
 		/// A voter removed their approvals.
 		VoteRemoved { voter: T::AccountId },
 		/// The election for `session` chose these delegates, each with its backing.
-		DelegatesElected {
-			session: u32,
-			delegates: BoundedVec<(T::AccountId, BalanceOf<T>), T::MaxDelegates>,
-		},
+		DelegatesElected { session: u32, delegates: ElectedOf<T> },
 		/// Too few electable candidates for `session`; the current delegates stay.
 		NotEnoughCandidates { session: u32, electable: u32 },
 		/// A delegate authored no block in session `session` and lost its candidacy.
@@ -684,7 +685,7 @@ impl<T: Config> Pallet<T> {
 	/// The next delegates: the top `DesiredDelegates` candidates with session keys by backing,
 	/// ties to the earlier candidacy; `Err` with the number of electable candidates when fewer
 	/// than `MinDelegates`.
-	pub fn elect() -> Result<BoundedVec<(T::AccountId, BalanceOf<T>), T::MaxDelegates>, u32> {
+	pub fn elect() -> Result<ElectedOf<T>, u32> {
 		let mut electable: Vec<_> = Candidates::<T>::iter()
 			.filter(|(who, _)| T::SessionKeys::has_keys(who))
 			.map(|(who, c)| (who, c.backing, c.index))
