@@ -15,8 +15,8 @@
 //!
 //! ## Overview
 //!
-//! Each entry names the actor (none for Root), the action, the patient, submission and record
-//! concerned, and the block and time it happened at. Entries are never changed or removed.
+//! Each entry names the actor (none for Root), the action, the account acted upon, the patient,
+//! submission and record concerned, and the block and time it happened at. Entries are never changed or removed.
 //!
 //! ## Low Level / Implementation Details
 //!
@@ -73,6 +73,8 @@ pub mod pallet {
 		pub actor: Option<T::AccountId>,
 		/// What happened.
 		pub action: AuditAction,
+		/// The account acted upon, when it is not the actor.
+		pub subject: Option<T::AccountId>,
 		/// The patient whose records are concerned, if any.
 		pub patient: Option<T::AccountId>,
 		/// The submission concerned, if any.
@@ -194,12 +196,13 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> AuditTrail<T::AccountId> for Pallet<T> {
 	fn log(event: AuditEvent<T::AccountId>) -> EntryIndex {
-		let AuditEvent { actor, action, patient, submission, record } = event;
+		let AuditEvent { actor, action, subject, patient, submission, record } = event;
 		let index = EntryCount::<T>::get();
 		let entry = Entry::<T> {
 			index,
 			actor,
 			action,
+			subject,
 			patient,
 			submission,
 			record,

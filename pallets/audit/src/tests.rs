@@ -28,6 +28,7 @@ fn an_entry_records_who_what_whom_and_when() {
 				index: 0,
 				actor: Some(ALICE),
 				action: AuditAction::Approved,
+				subject: None,
 				patient: Some(PATIENT),
 				submission: Some(3),
 				record: Some(5),

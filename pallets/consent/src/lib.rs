@@ -520,7 +520,9 @@ pub mod pallet {
 				until,
 			});
 			T::AuditTrail::log(
-				AuditEvent::new(Some(patient.clone()), AuditAction::AccessGranted).patient(patient),
+				AuditEvent::new(Some(patient.clone()), AuditAction::AccessGranted)
+					.subject(doctor)
+					.patient(patient),
 			);
 			Ok(())
 		}
@@ -539,9 +541,14 @@ pub mod pallet {
 			if granted {
 				GrantCount::<T>::mutate(&patient, |count| count.saturating_dec());
 			}
-			Self::deposit_event(Event::AccessRevoked { patient: patient.clone(), doctor });
+			Self::deposit_event(Event::AccessRevoked {
+				patient: patient.clone(),
+				doctor: doctor.clone(),
+			});
 			T::AuditTrail::log(
-				AuditEvent::new(Some(patient.clone()), AuditAction::AccessRevoked).patient(patient),
+				AuditEvent::new(Some(patient.clone()), AuditAction::AccessRevoked)
+					.subject(doctor)
+					.patient(patient),
 			);
 			Ok(())
 		}

@@ -307,7 +307,11 @@ fn grant_access_works_and_replaces_an_earlier_grant() {
 		);
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(Some(PATIENT), AuditAction::AccessGranted).patient(PATIENT))
+			Some(
+				AuditEvent::new(Some(PATIENT), AuditAction::AccessGranted)
+					.subject(DOCTOR)
+					.patient(PATIENT)
+			)
 		);
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
 		assert_eq!(GrantCount::<Test>::get(PATIENT), 1);
@@ -356,7 +360,11 @@ fn revoke_access_ends_grants_and_emergencies() {
 		assert_eq!(last_event(), Event::AccessRevoked { patient: PATIENT, doctor: DOCTOR }.into());
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(Some(PATIENT), AuditAction::AccessRevoked).patient(PATIENT))
+			Some(
+				AuditEvent::new(Some(PATIENT), AuditAction::AccessRevoked)
+					.subject(DOCTOR)
+					.patient(PATIENT)
+			)
 		);
 		assert_eq!(Consent::viewer_basis(DOCTOR, PATIENT), None);
 		assert_noop!(

@@ -230,6 +230,9 @@ pub struct AuditEvent<AccountId> {
 	pub actor: Option<AccountId>,
 	/// What they did.
 	pub action: AuditAction,
+	/// The account acted upon, when it is not the actor: the doctor an admin admitted or a
+	/// patient granted access to, the member suspended.
+	pub subject: Option<AccountId>,
 	/// The patient whose records are concerned, if any.
 	pub patient: Option<AccountId>,
 	/// The submission concerned, if any.
@@ -241,7 +244,13 @@ pub struct AuditEvent<AccountId> {
 impl<AccountId> AuditEvent<AccountId> {
 	/// An action by `actor` (or Root, when `None`) that concerns no patient.
 	pub fn new(actor: Option<AccountId>, action: AuditAction) -> Self {
-		Self { actor, action, patient: None, submission: None, record: None }
+		Self { actor, action, subject: None, patient: None, submission: None, record: None }
+	}
+
+	/// The account acted upon.
+	pub fn subject(mut self, subject: AccountId) -> Self {
+		self.subject = Some(subject);
+		self
 	}
 
 	/// The patient concerned.

@@ -270,7 +270,9 @@ pub mod pallet {
 				licence,
 			)?;
 			Self::deposit_event(Event::DoctorRegistered { who: who.clone(), by: by.clone() });
-			T::AuditTrail::log(AuditEvent::new(by, AuditAction::Registered(Role::Doctor)));
+			T::AuditTrail::log(
+				AuditEvent::new(by, AuditAction::Registered(Role::Doctor)).subject(who),
+			);
 			Ok(())
 		}
 
@@ -282,8 +284,10 @@ pub mod pallet {
 		pub fn register_admin(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::insert_member(&who, Role::Admin, None, Default::default(), Default::default())?;
-			Self::deposit_event(Event::AdminRegistered { who });
-			T::AuditTrail::log(AuditEvent::new(None, AuditAction::Registered(Role::Admin)));
+			Self::deposit_event(Event::AdminRegistered { who: who.clone() });
+			T::AuditTrail::log(
+				AuditEvent::new(None, AuditAction::Registered(Role::Admin)).subject(who),
+			);
 			Ok(())
 		}
 
@@ -382,7 +386,10 @@ impl<T: Config> Pallet<T> {
 		action: AuditAction,
 		who: T::AccountId,
 	) -> AuditEvent<T::AccountId> {
-		let event = AuditEvent::new(actor, action);
+		let mut event = AuditEvent::new(actor, action);
+		if event.actor.as_ref() != Some(&who) {
+			event = event.subject(who.clone());
+		}
 		match Members::<T>::get(&who).map(|m| m.role) {
 			Some(Role::Patient) => event.patient(who),
 			_ => event,

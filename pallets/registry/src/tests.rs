@@ -87,7 +87,9 @@ fn admin_and_root_register_doctors() {
 		assert_eq!(Registry::role_of(&NOBODY), Some((Role::Doctor, MemberStatus::Active)));
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(Some(ADMIN), AuditAction::Registered(Role::Doctor)))
+			Some(
+				AuditEvent::new(Some(ADMIN), AuditAction::Registered(Role::Doctor)).subject(NOBODY)
+			)
 		);
 
 		assert_ok!(Registry::register_doctor(
@@ -144,7 +146,7 @@ fn register_admin_works_for_root_only() {
 		assert_eq!((member.role, member.encryption_key), (Role::Admin, None));
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(None, AuditAction::Registered(Role::Admin)))
+			Some(AuditEvent::new(None, AuditAction::Registered(Role::Admin)).subject(NOBODY))
 		);
 		assert_noop!(
 			Registry::register_admin(RuntimeOrigin::root(), PATIENT),
@@ -162,7 +164,11 @@ fn suspend_and_reinstate_work() {
 		assert!(!Registry::is_active(&PATIENT, Role::Patient));
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(Some(ADMIN), AuditAction::Suspended).patient(PATIENT))
+			Some(
+				AuditEvent::new(Some(ADMIN), AuditAction::Suspended)
+					.subject(PATIENT)
+					.patient(PATIENT)
+			)
 		);
 
 		assert_ok!(Registry::reinstate(RuntimeOrigin::root(), PATIENT));
@@ -170,7 +176,7 @@ fn suspend_and_reinstate_work() {
 		assert!(Registry::is_active(&PATIENT, Role::Patient));
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(None, AuditAction::Reinstated).patient(PATIENT))
+			Some(AuditEvent::new(None, AuditAction::Reinstated).subject(PATIENT).patient(PATIENT))
 		);
 	});
 }
@@ -181,7 +187,7 @@ fn suspending_a_doctor_logs_no_patient() {
 		assert_ok!(Registry::suspend(signed(ADMIN), DOCTOR));
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(Some(ADMIN), AuditAction::Suspended))
+			Some(AuditEvent::new(Some(ADMIN), AuditAction::Suspended).subject(DOCTOR))
 		);
 	});
 }
