@@ -450,7 +450,9 @@ pub mod pallet {
 			ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
 			T::Currency::release(&HoldReason::Staking.into(), &who, amount, Precision::Exact)?;
 			if ledger.active.is_zero() && ledger.unlocking.is_empty() {
+				// Nothing is staked any more: the votes would back nothing.
 				Ledger::<T>::remove(&who);
+				Votes::<T>::remove(&who);
 			} else {
 				Ledger::<T>::insert(&who, ledger);
 			}
@@ -695,7 +697,9 @@ impl<T: Config> Pallet<T> {
 			return Err(count);
 		}
 		electable.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-		let desired = DesiredDelegates::<T>::get().min(T::MaxDelegates::get()) as usize;
+		let desired =
+			DesiredDelegates::<T>::get().clamp(T::MinDelegates::get(), T::MaxDelegates::get());
+		let desired = desired as usize;
 		Ok(BoundedVec::truncate_from(
 			electable.into_iter().take(desired).map(|(who, backing, _)| (who, backing)).collect(),
 		))

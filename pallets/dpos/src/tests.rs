@@ -152,12 +152,15 @@ fn unbond_errors() {
 #[test]
 fn withdraw_unbonded_releases_matured_chunks() {
 	run_test(|| {
+		assert_ok!(Dpos::vote(signed(VOTER), vec![1]));
 		assert_ok!(Dpos::unbond(signed(VOTER), 500));
+		assert_eq!(backing(1), 1_000, "unbonding stake backs nobody");
 		assert_noop!(Dpos::withdraw_unbonded(signed(VOTER)), Error::<Test>::NothingToWithdraw);
 		System::set_block_number(11);
 		assert_ok!(Dpos::withdraw_unbonded(signed(VOTER)));
 		assert_eq!(staked(VOTER), 0);
 		assert!(Ledger::<Test>::get(VOTER).is_none(), "an emptied ledger is removed");
+		assert!(Votes::<Test>::get(VOTER).is_none(), "and the votes it no longer backs");
 		assert_eq!(last_event(), Event::Withdrawn { who: VOTER, amount: 500 });
 		audited(VOTER, AuditAction::WithdrewUnbonded);
 		assert_noop!(Dpos::withdraw_unbonded(signed(VOTER)), Error::<Test>::NotBonded);
@@ -299,6 +302,14 @@ fn a_better_backed_candidate_ousts_the_latest_of_tied_delegates() {
 		assert_eq!(Session::validators(), vec![NEW, 1, 2]);
 		assert_eq!(ActiveDelegates::<Test>::get().into_inner(), vec![NEW, 1, 2]);
 		assert_eq!(elected_entries(), 6, "the changed set is logged once");
+	});
+}
+
+#[test]
+fn an_election_fills_at_least_min_delegates_seats() {
+	run_test(|| {
+		DesiredDelegates::<Test>::put(0);
+		assert_eq!(Dpos::elect().map(|e| e.len()), Ok(2));
 	});
 }
 
