@@ -1,13 +1,14 @@
 //! The clinical pipeline through the real pallets, wired as the runtime wires them.
 
-use frame_support::{assert_ok, traits::fungible::InspectHold};
+use codec::{Decode, Encode};
+use frame_support::{assert_ok, traits::fungible::InspectHold, view_functions::ViewFunction};
 use medchain_primitives::{AccessBasis, AuditAction, Role};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Dave, Eve, Ferdie, Two};
 use sp_runtime::traits::{BlakeTwo256, Hash};
 
 use super::ext;
 use crate::{
-	genesis, AccountId, Audit, Balances, Consent, Records, Registry, RuntimeEvent,
+	genesis, AccountId, Audit, Balances, Consent, Records, Registry, Runtime, RuntimeEvent,
 	RuntimeHoldReason, RuntimeOrigin, System,
 };
 
@@ -145,6 +146,18 @@ fn the_whole_clinical_flow_is_on_the_record() {
 		let head =
 			all.iter().fold(Default::default(), |head, entry| BlakeTwo256::hash_of(&(head, entry)));
 		assert_eq!(Audit::head(), (all.len() as u64, head));
+
+		// Clients read the same history through the view-function runtime API.
+		let query = pallet_records::HistoryViewFunction::<Runtime>::new(id(Dave), 0, 10);
+		let output = Runtime::execute_view_function(
+			<pallet_records::HistoryViewFunction<Runtime> as ViewFunction>::id(),
+			query.encode(),
+		)
+		.expect("the view function runs");
+		let served = Vec::<pallet_records::Record<Runtime>>::decode(&mut &output[..])
+			.expect("the view function returns records");
+		assert_eq!(served, Records::history(id(Dave), 0, 10));
+		assert_eq!(served.len(), 2);
 
 		Registry::do_try_state().expect("registry invariants");
 		Consent::do_try_state().expect("consent invariants");
