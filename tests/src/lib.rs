@@ -6,11 +6,13 @@
 //! is enough to watch blocks being authored and finalized.
 
 use std::{
+	collections::BTreeSet,
 	fs::File,
 	io::{BufRead, BufReader, Read, Write},
 	net::{TcpListener, TcpStream},
 	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
+	sync::Mutex,
 	thread,
 	time::{Duration, Instant},
 };
@@ -34,12 +36,19 @@ pub fn node_binary() -> PathBuf {
 	profile_dir.join("medchain-node")
 }
 
-/// A TCP port on loopback that nothing listens on right now.
+/// A TCP port that nothing listens on right now, and that no other caller in this test process
+/// has been given (tests run in parallel, and the system may hand a released port out again).
 pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0")
-		.and_then(|listener| listener.local_addr())
-		.map(|addr| addr.port())
-		.expect("the system hands out a free loopback port")
+	static GIVEN: Mutex<BTreeSet<u16>> = Mutex::new(BTreeSet::new());
+	loop {
+		let port = TcpListener::bind("0.0.0.0:0")
+			.and_then(|listener| listener.local_addr())
+			.map(|addr| addr.port())
+			.expect("the system hands out a free port");
+		if GIVEN.lock().unwrap_or_else(|e| e.into_inner()).insert(port) {
+			return port;
+		}
+	}
 }
 
 /// Runs `medchain-node` with `args` to its end and returns what it printed; for commands that

@@ -26,8 +26,8 @@ fn unknown_chain_name_is_named() {
 
 #[test]
 fn rpc_port_in_use_is_named() {
-	let port = free_port();
-	let _taken = TcpListener::bind(("127.0.0.1", port)).expect("the port can be taken");
+	let taken = TcpListener::bind(("127.0.0.1", 0)).expect("a loopback port can be taken");
+	let port = taken.local_addr().expect("a bound listener has an address").port();
 	let output = run_node_to_exit(&[
 		"--dev",
 		"--tmp",
@@ -59,8 +59,8 @@ fn export_chain_spec_carries_token_properties() {
 
 #[test]
 fn p2p_port_in_use_is_named() {
-	let port = free_port();
-	let _taken = TcpListener::bind(("0.0.0.0", port)).expect("the port can be taken");
+	let taken = TcpListener::bind(("0.0.0.0", 0)).expect("a port can be taken");
+	let port = taken.local_addr().expect("a bound listener has an address").port();
 	let output = run_node_to_exit(&[
 		"--dev",
 		"--tmp",
