@@ -17,8 +17,9 @@ dir="${MEDCHAIN_NETWORK_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/medchain/local
 rpc_base="${MEDCHAIN_RPC_BASE:-9944}"
 p2p_base="${MEDCHAIN_P2P_BASE:-30333}"
 names=(alice bob charlie dave full)
-# Alice's node key is fixed so that the others can name her node as their bootnode.
-boot_key=0000000000000000000000000000000000000000000000000000000000000001
+# Node n has the fixed network key n+1, so that the others can name Alice's node (key 1) as
+# their bootnode, and so that the authorities keep their identity across restarts.
+node_key() { printf '%064x' $(($1 + 1)); }
 boot_peer=12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
 
 pid_of() { cat "$dir/$1.pid" 2>/dev/null || true; }
@@ -29,13 +30,13 @@ heights() {
 	local rpc="http://127.0.0.1:$1" best finalized_hash finalized
 	best=$(curl -s -m 3 -H 'Content-Type: application/json' \
 		-d '{"jsonrpc":"2.0","id":1,"method":"chain_getHeader","params":[]}' "$rpc" |
-		sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p')
+		sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p' || true)
 	finalized_hash=$(curl -s -m 3 -H 'Content-Type: application/json' \
 		-d '{"jsonrpc":"2.0","id":1,"method":"chain_getFinalizedHead","params":[]}' "$rpc" |
-		sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p')
+		sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p' || true)
 	finalized=$(curl -s -m 3 -H 'Content-Type: application/json' \
 		-d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"chain_getHeader\",\"params\":[\"$finalized_hash\"]}" \
-		"$rpc" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p')
+		"$rpc" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p' || true)
 	if [ -n "$best" ] && [ -n "$finalized" ]; then
 		echo "$((best)) $((finalized))"
 	else
@@ -59,10 +60,10 @@ start() {
 			continue
 		fi
 		local args=(--chain local --base-path "$dir/$name" --name "$name"
-			--rpc-port $((rpc_base + n)) --port $((p2p_base + n))
+			--rpc-port $((rpc_base + n)) --port $((p2p_base + n)) --node-key "$(node_key "$n")"
 			--no-mdns --no-telemetry --no-prometheus)
 		if [ "$name" = alice ]; then
-			args+=(--alice --node-key "$boot_key")
+			args+=(--alice)
 		else
 			args+=(--bootnodes "/ip4/127.0.0.1/tcp/$p2p_base/p2p/$boot_peer")
 			[ "$name" = full ] || args+=("--$name")
