@@ -315,23 +315,26 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	/// The version of `record`, if a new record of `patient` may amend it.
+	fn amendable_version(patient: &T::AccountId, record: RecordId) -> Option<u32> {
+		Records::<T>::get(record)
+			.filter(|r| &r.patient == patient && !SupersededBy::<T>::contains_key(record))
+			.map(|r| r.version)
+	}
+}
+
 impl<T: Config> RecordStore<T::AccountId> for Pallet<T> {
 	fn can_supersede(patient: &T::AccountId, record: RecordId) -> bool {
-		Records::<T>::get(record).is_some_and(|r| &r.patient == patient)
-			&& !SupersededBy::<T>::contains_key(record)
+		Self::amendable_version(patient, record).is_some()
 	}
 
 	fn insert(record: NewRecord<T::AccountId>) -> Result<RecordId, DispatchError> {
 		let NewRecord { patient, author, kind, content_hash, payload, supersedes } = record;
 		let version = match supersedes {
-			Some(old) => {
-				frame_support::ensure!(
-					Self::can_supersede(&patient, old),
-					DispatchError::Other("the record to amend cannot be amended")
-				);
-				let old_version = Records::<T>::get(old).map_or(0, |r| r.version);
-				old_version.saturating_add(1)
-			},
+			Some(old) => Self::amendable_version(&patient, old)
+				.ok_or(DispatchError::Other("the record to amend cannot be amended"))?
+				.saturating_add(1),
 			None => 1,
 		};
 		let id = NextRecordId::<T>::get();
