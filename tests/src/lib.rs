@@ -7,7 +7,6 @@
 
 use std::{
 	collections::BTreeSet,
-	fs::File,
 	io::{BufRead, BufReader, Read, Write},
 	net::{TcpListener, TcpStream},
 	path::{Path, PathBuf},
@@ -24,16 +23,27 @@ pub const STARTUP_TIMEOUT: Duration = Duration::from_secs(180);
 
 /// The `medchain-node` binary: `$MEDCHAIN_NODE`, or the one built beside this test.
 pub fn node_binary() -> PathBuf {
-	if let Some(path) = std::env::var_os("MEDCHAIN_NODE") {
+	built_binary("MEDCHAIN_NODE", "medchain-node")
+}
+
+/// The `medchain` command line: `$MEDCHAIN_CLI`, or the one built beside this test.
+pub fn cli_binary() -> PathBuf {
+	built_binary("MEDCHAIN_CLI", "medchain")
+}
+
+/// The binary `$variable` names, or else `name` in the target directory this test was built in.
+fn built_binary(variable: &str, name: &str) -> PathBuf {
+	if let Some(path) = std::env::var_os(variable) {
 		return PathBuf::from(path);
 	}
-	// Test binaries live in `<target>/<profile>/deps/`; the node in `<target>/<profile>/`.
+	// Test binaries live in `<target>/<profile>/deps/`; the workspace's binaries in
+	// `<target>/<profile>/`.
 	let exe = std::env::current_exe().expect("the test knows its own path");
 	let profile_dir = exe
 		.parent()
 		.and_then(Path::parent)
 		.expect("a test binary lives two levels below the target directory");
-	profile_dir.join("medchain-node")
+	profile_dir.join(name)
 }
 
 /// A TCP port that nothing listens on right now, and that no other caller in this test process
@@ -57,47 +67,132 @@ pub fn run_node_to_exit(args: &[&str]) -> std::process::Output {
 	Command::new(node_binary()).args(args).stdin(Stdio::null()).output().expect("the node runs")
 }
 
-/// A running `medchain-node`, stopped when dropped.
+/// Fails unless `result` is the chain's error `pallet.variant`, with its documentation.
+pub fn assert_module_error<T: std::fmt::Debug>(
+	result: Result<T, medchain_client::Error>,
+	pallet: &str,
+	variant: &str,
+) {
+	match result {
+		Err(medchain_client::Error::Module { pallet: p, variant: v, doc }) => {
+			assert_eq!((p.as_str(), v.as_str()), (pallet, variant));
+			assert!(!doc.is_empty(), "{pallet}.{variant} carries its documentation");
+		},
+		other => panic!("expected {pallet}.{variant}, got {other:?}"),
+	}
+}
+
+/// Polls `check` every second until it returns a value; fails with `what` after `timeout`.
+pub async fn eventually<T>(
+	what: &str,
+	timeout: Duration,
+	mut check: impl AsyncFnMut() -> Option<T>,
+) -> T {
+	let deadline = Instant::now() + timeout;
+	loop {
+		if let Some(value) = check().await {
+			return value;
+		}
+		assert!(Instant::now() < deadline, "{what}: not within {timeout:?}");
+		tokio::time::sleep(Duration::from_secs(1)).await;
+	}
+}
+
+/// A running `medchain-node`, stopped when dropped. It keeps its ports and base path across
+/// [`Node::restart`]s.
 pub struct Node {
 	name: String,
+	args: Vec<String>,
 	child: Option<Child>,
 	log: PathBuf,
+	/// Where the current run's output starts in the log.
+	run_start: usize,
 	/// The node's JSON-RPC port (HTTP and WebSocket).
 	pub rpc_port: u16,
 	/// The node's peer-to-peer port.
 	pub p2p_port: u16,
-	_dir: TempDir,
+	dir: TempDir,
 }
 
 impl Node {
 	/// Starts a node with `args` besides its own ports and data directory, and waits until its
 	/// RPC server runs.
 	pub fn start(name: &str, args: &[&str]) -> Node {
+		let mut node = Node::launch(name, args, free_port());
+		node.wait_ready();
+		node
+	}
+
+	/// Starts a node with `args`, its own ports (peer-to-peer on `p2p_port`) and data
+	/// directory, without waiting for it; [`Node::wait_ready`] waits.
+	pub fn launch(name: &str, args: &[&str], p2p_port: u16) -> Node {
 		let dir = TempDir::new(name);
-		let rpc_port = free_port();
-		let p2p_port = free_port();
-		let log = dir.path.join("node.log");
-		let log_file = File::create(&log).expect("the node's log file can be created");
+		let mut node = Node {
+			name: name.into(),
+			args: args.iter().map(|a| a.to_string()).collect(),
+			child: None,
+			log: dir.path.join("node.log"),
+			run_start: 0,
+			rpc_port: free_port(),
+			p2p_port,
+			dir,
+		};
+		node.run();
+		node
+	}
+
+	/// Runs the node's process, appending to its log.
+	fn run(&mut self) {
 		let binary = node_binary();
 		assert!(
 			binary.is_file(),
 			"{} is missing: build it first (cargo build -p medchain-node)",
 			binary.display()
 		);
+		let log_file = std::fs::OpenOptions::new()
+			.create(true)
+			.append(true)
+			.open(&self.log)
+			.expect("the node's log file can be opened");
+		self.run_start = self.log().len();
+		let base_path = self.dir.path.join("data");
 		let child = Command::new(&binary)
-			.args(args)
-			.args(["--base-path", dir.path.to_str().expect("temporary paths are UTF-8")])
-			.args(["--rpc-port", &rpc_port.to_string(), "--port", &p2p_port.to_string()])
+			.args(&self.args)
+			.args(["--base-path", base_path.to_str().expect("temporary paths are UTF-8")])
+			.args(["--rpc-port", &self.rpc_port.to_string(), "--port", &self.p2p_port.to_string()])
 			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
 			.stdin(Stdio::null())
 			.stdout(log_file.try_clone().expect("the log file handle can be cloned"))
 			.stderr(log_file)
 			.spawn()
 			.expect("the node starts");
-		let mut node =
-			Node { name: name.into(), child: Some(child), log, rpc_port, p2p_port, _dir: dir };
-		node.wait_for_log("Running JSON-RPC server", STARTUP_TIMEOUT);
-		node
+		self.child = Some(child);
+	}
+
+	/// Waits until the node's RPC server runs.
+	pub fn wait_ready(&mut self) {
+		self.wait_for_log("Running JSON-RPC server", STARTUP_TIMEOUT);
+	}
+
+	/// Stops the node (SIGTERM) and starts it again on the same base path and ports; waits
+	/// until its RPC server runs.
+	pub fn restart(&mut self) {
+		self.stop();
+		self.run();
+		self.wait_ready();
+	}
+
+	/// Kills the node at once (SIGKILL), as a crash or a power cut would.
+	pub fn kill(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+
+	/// Whether the node's process runs.
+	pub fn is_running(&mut self) -> bool {
+		self.child.as_mut().is_some_and(|c| matches!(c.try_wait(), Ok(None)))
 	}
 
 	/// Starts a single-node development chain (`--dev`) on its own temporary data.
@@ -115,12 +210,17 @@ impl Node {
 		std::fs::read_to_string(&self.log).unwrap_or_default()
 	}
 
-	/// Waits until the log contains `needle`; fails the test (with the log) after `timeout` or
-	/// when the node exits first.
+	/// What the node has logged since it was last started.
+	pub fn log_of_this_run(&self) -> String {
+		self.log().get(self.run_start..).unwrap_or_default().to_owned()
+	}
+
+	/// Waits until the log of this run contains `needle`; fails the test (with the log) after
+	/// `timeout` or when the node exits first.
 	pub fn wait_for_log(&mut self, needle: &str, timeout: Duration) {
 		let deadline = Instant::now() + timeout;
 		loop {
-			if self.log().contains(needle) {
+			if self.log_of_this_run().contains(needle) {
 				return;
 			}
 			if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
@@ -262,5 +362,68 @@ impl TempDir {
 impl Drop for TempDir {
 	fn drop(&mut self) {
 		let _ = std::fs::remove_dir_all(&self.path);
+	}
+}
+
+/// The peer id of the network key `0x…01`, the key of a network's first node.
+pub const FIRST_NODE_PEER: &str = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+
+/// The part a node of a [`Network`] plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+	/// A delegate of the `local` chain's genesis, started with its development session keys
+	/// (`--alice`, `--bob`, `--charlie`, `--dave`).
+	GenesisDelegate,
+	/// A validator node without keys: it authors once an account sets keys it generated and
+	/// is elected.
+	Validator,
+	/// A full node: it follows the chain and never authors.
+	Full,
+}
+
+/// Several nodes of the `local` chain on loopback, each with its own base path and ports and
+/// the fixed network key `n + 1`; the first node is every other node's bootnode. Every node is
+/// stopped when the network is dropped.
+pub struct Network {
+	/// The nodes, in the order they were named.
+	pub nodes: Vec<Node>,
+}
+
+impl Network {
+	/// Starts one node per `(name, part)` and waits until every one runs. A genesis
+	/// delegate's name is its development account's, in lower case (`alice`).
+	pub fn local(members: &[(&str, Part)]) -> Network {
+		let boot_port = free_port();
+		let boot = format!("/ip4/127.0.0.1/tcp/{boot_port}/p2p/{FIRST_NODE_PEER}");
+		let mut nodes: Vec<Node> = members
+			.iter()
+			.enumerate()
+			.map(|(n, (name, part))| {
+				let key = format!("{:064x}", n + 1);
+				let mut args = vec!["--chain", "local", "--name", name, "--node-key", &key];
+				let flag = format!("--{name}");
+				match part {
+					Part::GenesisDelegate => args.push(&flag),
+					Part::Validator => args.push("--validator"),
+					Part::Full => {},
+				}
+				if n > 0 {
+					args.extend(["--bootnodes", &boot]);
+				}
+				Node::launch(name, &args, if n == 0 { boot_port } else { free_port() })
+			})
+			.collect();
+		for node in &mut nodes {
+			node.wait_ready();
+		}
+		Network { nodes }
+	}
+
+	/// The node called `name`.
+	pub fn node(&mut self, name: &str) -> &mut Node {
+		self.nodes
+			.iter_mut()
+			.find(|n| n.name == name)
+			.unwrap_or_else(|| panic!("the network has no node {name}"))
 	}
 }

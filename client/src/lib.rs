@@ -1,0 +1,328 @@
+//! # medchain-client
+//!
+//! A typed Rust client for MedChain, built on subxt with code generated from the runtime
+//! metadata committed in `artifacts/medchain.scale`.
+//!
+//! [`MedChain`] connects to a node and offers one function for each call of the registry,
+//! consent, records, audit and DPoS pallets, and one for each query:
+//!
+//! | Area      | Calls                                                                        | Queries                                        |
+//! |-----------|------------------------------------------------------------------------------|------------------------------------------------|
+//! | Registry  | `register_patient`, `register_doctor`, `register_admin`, `suspend`, `reinstate`, `rotate_encryption_key` | `member`                   |
+//! | Consent   | `submit_record`, `approve`, `deny`, `withdraw`, `expire`, `grant_access`, `revoke_access`, `emergency_access` | `pending`, `grants`, `viewer_basis` |
+//! | Records   | `view_record`, `view_history`                                                | `record`, `history`, `history_length`          |
+//! | Audit     | (written by the other pallets)                                               | `audit_entries`, `patient_entries`, `audit_head` |
+//! | DPoS      | `bond`, `unbond`, `withdraw_unbonded`, `register_candidate`, `unregister_candidate`, `vote`, `remove_vote`, `set_desired_delegates`, `set_session_keys` | `candidates`, `delegates`, `ledger`, `validators` |
+//!
+//! Every call waits for inclusion in a block or for finality, as [`Wait`] says, reports its
+//! progress through an optional callback ([`Stage`]), and returns the events of MedChain's own
+//! pallets that it caused ([`Outcome`]). A call the chain refuses comes back as
+//! [`Error::Module`], naming the pallet, the error and its documentation; a refused view is
+//! [`Error::AccessDenied`].
+//!
+//! Two checks need no trust in the node: [`MedChain::prove_record`] fetches a storage read
+//! proof of a record at a finalized block and [`RecordProof::verify`] checks it against that
+//! block's state root; [`MedChain::verify_audit_log`] pages through the whole access log,
+//! recomputes its hash chain and compares it with the head stored on chain.
+//!
+//! The metadata is regenerated, after a runtime change, with
+//! `MEDCHAIN_UPDATE_METADATA=1 cargo test -p medchain-runtime --features fast-runtime client_metadata`.
+
+mod audit;
+mod calls;
+mod error;
+mod proof;
+mod queries;
+
+use std::{str::FromStr, sync::Arc};
+
+use subxt::{
+	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
+	transactions::{Payload, TransactionStatus},
+	OnlineClient, PolkadotConfig,
+};
+use subxt_rpcs::{
+	methods::{legacy::Bytes, LegacyRpcMethods},
+	rpc_params, RpcClient,
+};
+use subxt_signer::{sr25519, SecretUri};
+
+pub use audit::{next_head, AuditReport};
+pub use calls::NewRecord;
+pub use error::Error;
+pub use proof::RecordProof;
+
+/// The types and calls generated from MedChain's metadata.
+#[subxt::subxt(
+	runtime_metadata_path = "artifacts/medchain.scale",
+	derive_for_all_types = "Clone, PartialEq, Eq",
+	derive_for_type(
+		path = "pallet_audit::pallet::Entry",
+		derive = "codec::Encode, codec::Decode",
+		recursive
+	),
+	derive_for_type(
+		path = "medchain_runtime::opaque::SessionKeys",
+		derive = "codec::Encode, codec::Decode",
+		recursive
+	),
+	derive_for_type(
+		path = "pallet_records::pallet::Record",
+		derive = "codec::Encode, codec::Decode",
+		recursive
+	),
+	generate_docs
+)]
+pub mod chain {}
+
+/// The chain's configuration: MedChain's accounts, signatures and transaction extensions are
+/// those of Polkadot.
+pub type Config = PolkadotConfig;
+/// An account.
+pub type AccountId = subxt::utils::AccountId32;
+/// A block or state hash.
+pub type Hash = subxt::utils::H256;
+/// A signing key pair (sr25519).
+pub type Keypair = sr25519::Keypair;
+/// A block number.
+pub type BlockNumber = u32;
+/// A block header.
+pub type Header = <Config as subxt::Config>::Header;
+/// An amount of MED in its smallest unit (12 decimals).
+pub type Balance = u128;
+/// Identifies a submission in a consent pool.
+pub type SubmissionId = u64;
+/// Identifies an approved record.
+pub type RecordId = u64;
+/// A MedChain runtime event.
+pub type Event = chain::Event;
+
+pub use chain::runtime_types::{
+	medchain_primitives::{AccessBasis, AuditAction, MemberStatus, Role},
+	pallet_audit::pallet::Entry,
+	pallet_consent::pallet::{Grant, Submission},
+	pallet_dpos::pallet::{Candidate, StakeLedger},
+	pallet_records::pallet::Record,
+	pallet_registry::pallet::Member,
+};
+
+/// One MED: 10^12 of its smallest unit.
+pub const MED: Balance = 1_000_000_000_000;
+
+/// How far a call goes before it returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Wait {
+	/// Until a block on the best chain includes it.
+	InBlock,
+	/// Until a finalized block includes it: it can no longer be reverted.
+	#[default]
+	Finalized,
+}
+
+/// How far a submitted call has come, reported to the progress callback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+	/// The node accepted the transaction into its pool.
+	Submitted,
+	/// A block on the best chain includes it.
+	InBlock(Hash),
+	/// A finalized block includes it.
+	Finalized(Hash),
+}
+
+/// What a call left on chain.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+	/// The block that includes the call.
+	pub block_hash: Hash,
+	/// That block's number.
+	pub block_number: BlockNumber,
+	/// The events the call caused in MedChain's own pallets (registry, consent, records,
+	/// DPoS, session and sudo), in order; fees and system bookkeeping are left out.
+	pub events: Vec<Event>,
+}
+
+impl Outcome {
+	/// The first event for which `pick` returns a value.
+	pub fn find<T>(&self, pick: impl FnMut(&Event) -> Option<T>) -> Option<T> {
+		self.events.iter().find_map(pick)
+	}
+}
+
+type Progress = Arc<dyn Fn(Stage) + Send + Sync>;
+
+/// A connection to a MedChain node.
+#[derive(Clone)]
+pub struct MedChain {
+	api: OnlineClient<Config>,
+	rpc: RpcClient,
+	legacy: LegacyRpcMethods<RpcConfigFor<Config>>,
+	wait: Wait,
+	progress: Option<Progress>,
+}
+
+impl MedChain {
+	/// Connects to the node at `url` (`ws://` or `wss://`). Calls wait for finality.
+	pub async fn connect(url: &str) -> Result<Self, Error> {
+		let rpc = RpcClient::from_insecure_url(url)
+			.await
+			.map_err(|e| Error::Connect { url: url.to_owned(), reason: e.to_string() })?;
+		let api = OnlineClient::<Config>::from_rpc_client(rpc.clone())
+			.await
+			.map_err(|e| Error::Connect { url: url.to_owned(), reason: e.to_string() })?;
+		let legacy = LegacyRpcMethods::new(rpc.clone());
+		Ok(Self { api, rpc, legacy, wait: Wait::Finalized, progress: None })
+	}
+
+	/// The same connection, with calls waiting as `wait` says.
+	pub fn waiting_for(mut self, wait: Wait) -> Self {
+		self.wait = wait;
+		self
+	}
+
+	/// The same connection, with `progress` told of every stage a call reaches.
+	pub fn on_progress(mut self, progress: impl Fn(Stage) + Send + Sync + 'static) -> Self {
+		self.progress = Some(Arc::new(progress));
+		self
+	}
+
+	/// The underlying subxt client, for anything this library does not cover.
+	pub fn api(&self) -> &OnlineClient<Config> {
+		&self.api
+	}
+
+	/// The number and hash of the best block.
+	pub async fn best_block(&self) -> Result<(BlockNumber, Hash), Error> {
+		let hash = self.legacy.chain_get_block_hash(None).await.map_err(Error::rpc)?;
+		let hash = hash.ok_or_else(|| Error::NotFound("the best block".into()))?;
+		Ok((self.block_number(hash).await?, hash))
+	}
+
+	/// The number and hash of the last finalized block.
+	pub async fn finalized_block(&self) -> Result<(BlockNumber, Hash), Error> {
+		let hash = self.legacy.chain_get_finalized_head().await.map_err(Error::rpc)?;
+		Ok((self.block_number(hash).await?, hash))
+	}
+
+	async fn block_number(&self, hash: Hash) -> Result<BlockNumber, Error> {
+		Ok(self.header(hash).await?.number as BlockNumber)
+	}
+
+	/// The header of the block with `hash`.
+	pub(crate) async fn header(&self, hash: Hash) -> Result<Header, Error> {
+		let header = self.legacy.chain_get_header(Some(hash)).await.map_err(Error::rpc)?;
+		header.ok_or_else(|| Error::NotFound(format!("the header of block {hash:?}")))
+	}
+
+	/// Has the node generate session keys for `owner` and keep them in its keystore; returns
+	/// the SCALE-encoded keys and the proof of possession that
+	/// [`set_session_keys`](Self::set_session_keys) needs. The node must allow unsafe RPCs
+	/// (it does on loopback).
+	pub async fn rotate_keys(&self, owner: &AccountId) -> Result<(Vec<u8>, Vec<u8>), Error> {
+		#[derive(serde::Deserialize)]
+		struct Generated {
+			keys: Bytes,
+			proof: Bytes,
+		}
+		let owner = Bytes(owner.0.to_vec());
+		let generated: Generated = self
+			.rpc
+			.request("author_rotateKeysWithOwner", rpc_params![owner])
+			.await
+			.map_err(Error::rpc)?;
+		Ok((generated.keys.0, generated.proof.0))
+	}
+
+	/// Signs `call` with `signer`, submits it and waits as configured. A dispatch error becomes
+	/// [`Error::Module`] or [`Error::Dispatch`].
+	async fn submit<Call: Payload>(&self, signer: &Keypair, call: Call) -> Result<Outcome, Error> {
+		// The best block and the node's next nonce (counting its pool): the signer's earlier
+		// calls may be in blocks that are not final yet.
+		let at = self.at(self.best_block().await?).await?;
+		let nonce =
+			self.legacy.system_account_next_index(&account_of(signer)).await.map_err(Error::rpc)?;
+		let params = DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build();
+		let mut progress = at
+			.transactions()
+			.sign_and_submit_then_watch(&call, signer, params)
+			.await
+			.map_err(Error::node)?;
+		self.report(Stage::Submitted);
+		while let Some(status) = progress.next().await {
+			let in_block = match status.map_err(Error::node)? {
+				TransactionStatus::InBestBlock(in_block) => {
+					self.report(Stage::InBlock(in_block.block_hash()));
+					if self.wait == Wait::Finalized {
+						continue;
+					}
+					in_block
+				},
+				TransactionStatus::InFinalizedBlock(in_block) => {
+					self.report(Stage::Finalized(in_block.block_hash()));
+					in_block
+				},
+				TransactionStatus::Error { message }
+				| TransactionStatus::Invalid { message }
+				| TransactionStatus::Dropped { message } => return Err(Error::Rejected(message)),
+				_ => continue,
+			};
+			let metadata = at.metadata();
+			let events =
+				in_block.wait_for_success().await.map_err(|e| Error::from_events(e, &metadata))?;
+			let block_hash = in_block.block_hash();
+			let mut ours = Vec::new();
+			for event in events.iter() {
+				let event = event.map_err(Error::node)?;
+				if OUR_PALLETS.contains(&event.pallet_name()) {
+					ours.push(event.decode_as::<Event>().map_err(Error::node)?);
+				}
+			}
+			error::check_sudo(&ours, &metadata)?;
+			let block_number = self.block_number(block_hash).await?;
+			return Ok(Outcome { block_hash, block_number, events: ours });
+		}
+		Err(Error::Rejected("the node stopped reporting on the transaction".into()))
+	}
+
+	fn report(&self, stage: Stage) {
+		if let Some(progress) = &self.progress {
+			progress(stage);
+		}
+	}
+}
+
+/// The pallets whose events a call's [`Outcome`] carries.
+const OUR_PALLETS: [&str; 6] = ["Registry", "Consent", "Records", "Dpos", "Session", "Sudo"];
+
+/// A key pair from a secret URI: a dev account such as `//Alice`, a mnemonic phrase with
+/// optional derivation path and `///password`, or a `0x`-prefixed 32-byte seed.
+pub fn keypair(suri: &str) -> Result<Keypair, Error> {
+	// The message never repeats the secret.
+	let uri = SecretUri::from_str(suri.trim())
+		.map_err(|e| Error::Secret(format!("it is not a secret URI ({e})")))?;
+	sr25519::Keypair::from_uri(&uri).map_err(|e| Error::Secret(e.to_string()))
+}
+
+/// The account of a key pair.
+pub fn account_of(pair: &Keypair) -> AccountId {
+	pair.public_key().to_account_id()
+}
+
+/// An account from an SS58 address (`5…`), a 32-byte public key in hex (`0x…`) or a dev
+/// account's secret URI (`//Bob`, whose public part is all that is kept).
+pub fn parse_account(text: &str) -> Result<AccountId, Error> {
+	let text = text.trim();
+	if text.starts_with("//") {
+		return keypair(text).map(|pair| account_of(&pair));
+	}
+	if let Some(hex_key) = text.strip_prefix("0x") {
+		let bytes = hex::decode(hex_key)
+			.ok()
+			.and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+			.ok_or_else(|| Error::Account(format!("{text} is not a 32-byte hex public key")))?;
+		return Ok(AccountId::from(bytes));
+	}
+	AccountId::from_str(text).map_err(|_| {
+		Error::Account(format!("{text} is not an SS58 address, 0x public key or //Name"))
+	})
+}
