@@ -131,6 +131,9 @@ fn a_record_through_the_command_line() {
 	assert!(String::from_utf8_lossy(&usage.stderr).contains("is not an amount of MED"));
 	assert!(ok(&node, &["--help"]).contains("Examples"));
 	assert!(ok(&node, &["bond", "--help"]).contains("Example: medchain --suri //Dave bond 5000"));
+	for group in ["register", "candidate", "record", "access", "audit"] {
+		assert!(ok(&node, &[group, "--help"]).contains("Examples:"), "{group} --help has examples");
+	}
 
 	let dead = Command::new(cli_binary())
 		.args(["--url", "ws://127.0.0.1:1", "delegates"])

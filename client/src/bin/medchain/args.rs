@@ -88,21 +88,31 @@ impl From<WaitArg> for Wait {
 #[derive(Subcommand, Debug)]
 pub enum Command {
 	/// Register a patient (yourself), a doctor or an admin.
-	#[command(subcommand)]
+	#[command(
+		subcommand,
+		after_help = "Examples:\n  medchain --suri //Eve register patient --encryption-key 0x<64 hex digits>\n  medchain --suri //Alice register doctor //Ferdie --licence GMC-7654321 --encryption-key 0x<64 hex digits>\n  medchain --suri //Alice register admin //Dave"
+	)]
 	Register(RegisterCommand),
 	/// Show a member's role and status (yours without an account).
+	#[command(after_help = "Example: medchain member //Bob")]
 	Member { account: Option<AccountArg> },
 	/// Bond MED as stake, to back your candidacy and your votes.
 	#[command(after_help = "Example: medchain --suri //Dave bond 5000")]
 	Bond { amount: Amount },
 	/// Start unbonding stake; withdraw it after the unbonding period.
+	#[command(after_help = "Example: medchain --suri //Dave unbond 2.5")]
 	Unbond { amount: Amount },
 	/// Withdraw stake whose unbonding period has passed.
+	#[command(after_help = "Example: medchain --suri //Dave withdraw")]
 	Withdraw,
 	/// Show an account's bonded and unbonding stake (yours without an account).
+	#[command(after_help = "Example: medchain stake //Alice//stash")]
 	Stake { account: Option<AccountArg> },
 	/// Stand as a delegate candidate, set session keys, leave, or list the candidates.
-	#[command(subcommand)]
+	#[command(
+		subcommand,
+		after_help = "Examples:\n  medchain --suri //Dave candidate keys\n  medchain --suri //Dave candidate register\n  medchain candidate list"
+	)]
 	Candidate(CandidateCommand),
 	/// Approve delegate candidates with your whole bond (replaces earlier votes).
 	#[command(after_help = "Example: medchain --suri //Eve vote //Dave //Alice//stash")]
@@ -115,15 +125,25 @@ pub enum Command {
 		remove: bool,
 	},
 	/// List the delegates of the current session.
+	#[command(after_help = "Example: medchain --json delegates")]
 	Delegates,
 	/// Submit, approve, deny, withdraw, list, view and prove medical records.
-	#[command(subcommand)]
+	#[command(
+		subcommand,
+		after_help = "Examples:\n  medchain --suri //Bob record submit --patient //Charlie --kind Observation --payload enc:bp-120-80\n  medchain --suri //Charlie record approve 0\n  medchain --suri //Charlie record history\n  medchain record verify 0"
+	)]
 	Record(RecordCommand),
 	/// Grant, revoke and list doctors' access; invoke emergency access.
-	#[command(subcommand)]
+	#[command(
+		subcommand,
+		after_help = "Examples:\n  medchain --suri //Charlie access grant //Bob --until 5000\n  medchain --suri //Charlie access revoke //Bob\n  medchain --suri //Bob access emergency //Charlie --reason \"unconscious in A&E\""
+	)]
 	Access(AccessCommand),
 	/// Read and verify the access log.
-	#[command(subcommand)]
+	#[command(
+		subcommand,
+		after_help = "Examples:\n  medchain audit log --patient //Charlie\n  medchain audit verify"
+	)]
 	Audit(AuditCommand),
 }
 
