@@ -41,12 +41,15 @@ step "registration: Eve registers herself as a patient; Alice (admin) admits Dr 
 mc member //Ferdie
 
 step "the consent pool: Dr Ferdie submits two records; Eve approves one and denies the other"
-keep=$(mc --suri //Ferdie --json record submit --patient //Eve --kind Observation \
-	--payload "enc:blood-pressure-120-80" | tee /dev/stderr | json_number submission)
-drop=$(mc --suri //Ferdie --json record submit --patient //Eve --kind Condition \
-	--payload "enc:meant-for-another-patient" | tee /dev/stderr | json_number submission)
+out=$(mc --suri //Ferdie --json record submit --patient //Eve --kind Observation \
+	--payload "enc:blood-pressure-120-80") && echo "$out"
+keep=$(echo "$out" | json_number submission)
+out=$(mc --suri //Ferdie --json record submit --patient //Eve --kind Condition \
+	--payload "enc:meant-for-another-patient") && echo "$out"
+drop=$(echo "$out" | json_number submission)
 mc record pending //Eve
-approved=$(mc --suri //Eve --json record approve "$keep" | tee /dev/stderr | json_number record)
+out=$(mc --suri //Eve --json record approve "$keep") && echo "$out"
+approved=$(echo "$out" | json_number record)
 mc --suri //Eve record deny "$drop"
 mc record history //Eve
 

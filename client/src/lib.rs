@@ -140,6 +140,8 @@ pub struct Outcome {
 	/// The events the call caused in MedChain's own pallets (registry, consent, records,
 	/// DPoS, session and sudo), in order; fees and system bookkeeping are left out.
 	pub events: Vec<Event>,
+	/// The names of [`events`](Self::events), in the same order, as `Pallet.Event`.
+	pub event_names: Vec<String>,
 }
 
 impl Outcome {
@@ -270,16 +272,17 @@ impl MedChain {
 			let events =
 				in_block.wait_for_success().await.map_err(|e| Error::from_events(e, &metadata))?;
 			let block_hash = in_block.block_hash();
-			let mut ours = Vec::new();
+			let (mut ours, mut event_names) = (Vec::new(), Vec::new());
 			for event in events.iter() {
 				let event = event.map_err(Error::node)?;
 				if OUR_PALLETS.contains(&event.pallet_name()) {
 					ours.push(event.decode_as::<Event>().map_err(Error::node)?);
+					event_names.push(format!("{}.{}", event.pallet_name(), event.event_name()));
 				}
 			}
 			error::check_sudo(&ours, &metadata)?;
 			let block_number = self.block_number(block_hash).await?;
-			return Ok(Outcome { block_hash, block_number, events: ours });
+			return Ok(Outcome { block_hash, block_number, events: ours, event_names });
 		}
 		Err(Error::Rejected("the node stopped reporting on the transaction".into()))
 	}

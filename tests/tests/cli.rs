@@ -75,11 +75,9 @@ fn a_record_through_the_command_line() {
 
 	let approved = json(&ok(&node, &["--suri", "//Charlie", "--json", "record", "approve", "0"]));
 	assert_eq!(approved["record"], 0);
-	assert!(approved["events"]
-		.as_array()
-		.unwrap()
-		.iter()
-		.any(|e| e.as_str().unwrap().contains("Approved")));
+	let events: Vec<&str> =
+		approved["events"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+	assert_eq!(events, ["Records.RecordAdded", "Consent.Approved"]);
 
 	let history = ok(&node, &["--suri", "//Charlie", "record", "history"]);
 	assert!(history.contains("Observation") && history.contains("1 of 1 records"), "{history}");

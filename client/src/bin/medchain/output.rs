@@ -1,6 +1,6 @@
 //! What the command line prints: aligned tables for people, JSON with `--json`.
 
-use comfy_table::{presets::UTF8_HORIZONTAL_ONLY, Table};
+use comfy_table::{presets::UTF8_HORIZONTAL_ONLY, Table, TableComponent};
 use medchain_client::{
 	AccountId, AuditReport, Candidate, Entry, Grant, Member, Outcome, Record, RecordProof,
 	StakeLedger, Submission, MED,
@@ -42,7 +42,11 @@ fn opt<T: ToString>(value: Option<T>) -> String {
 
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
 	let mut table = Table::new();
-	table.load_preset(UTF8_HORIZONTAL_ONLY).set_header(header.to_vec());
+	table
+		.load_preset(UTF8_HORIZONTAL_ONLY)
+		.remove_style(TableComponent::HorizontalLines)
+		.remove_style(TableComponent::MiddleIntersections)
+		.set_header(header.to_vec());
 	for row in rows {
 		table.add_row(row);
 	}
@@ -81,11 +85,10 @@ impl Output {
 
 	fn outcome_with(&self, message: &str, outcome: &Outcome, mut extra: Value) {
 		if self.json {
-			let events: Vec<String> = outcome.events.iter().map(|e| format!("{e:?}")).collect();
 			extra["message"] = json!(message);
 			extra["block"] = json!(outcome.block_number);
 			extra["block_hash"] = json!(format!("{:?}", outcome.block_hash));
-			extra["events"] = json!(events);
+			extra["events"] = json!(outcome.event_names);
 			print_json(extra);
 		} else {
 			println!("{message} (block {} {:?})", outcome.block_number, outcome.block_hash);
