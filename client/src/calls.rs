@@ -255,7 +255,7 @@ impl MedChain {
 fn denied(outcome: &Outcome) -> Result<(), Error> {
 	match outcome.find(|event| match event {
 		Event::Records(records::Event::AccessDenied { viewer, patient, record }) => {
-			Some((viewer.clone(), patient.clone(), *record))
+			Some((*viewer, *patient, *record))
 		},
 		_ => None,
 	}) {

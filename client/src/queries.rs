@@ -15,6 +15,9 @@ use crate::{
 	MedChain, Member, Record, RecordId, StakeLedger, Submission, SubmissionId,
 };
 
+/// The consensus engine id of Aura's pre-runtime digest, which carries the block's slot.
+const AURA_ENGINE: [u8; 4] = *b"aura";
+
 /// The runtime API that executes pallet view functions.
 const VIEW_FUNCTION_API: &str = "RuntimeViewFunction_execute_view_function";
 
@@ -200,9 +203,7 @@ impl MedChain {
 			.logs
 			.iter()
 			.find_map(|item| match item {
-				DigestItem::PreRuntime(engine, data) if engine == b"aura" => {
-					u64::decode(&mut &data[..]).ok()
-				},
+				DigestItem::PreRuntime(AURA_ENGINE, data) => u64::decode(&mut &data[..]).ok(),
 				_ => None,
 			})
 			.ok_or_else(|| Error::NotFound(format!("an Aura slot in block {number}")))?;

@@ -53,65 +53,57 @@ async fn clinical_pipeline_through_the_client() {
 		e,
 		Event::Registry(medchain_client::chain::registry::Event::PatientRegistered { who }) if *who == eve_id
 	)));
-	chain.register_doctor(&alice, ferdie_id.clone(), b"LIC-F".to_vec(), [8; 32]).await.unwrap();
-	chain.register_admin(&alice, dave_id.clone()).await.unwrap();
-	assert_eq!(chain.member(eve_id.clone()).await.unwrap().unwrap().role, Role::Patient);
-	assert_eq!(chain.member(ferdie_id.clone()).await.unwrap().unwrap().role, Role::Doctor);
-	assert_eq!(chain.member(dave_id.clone()).await.unwrap().unwrap().role, Role::Admin);
+	chain.register_doctor(&alice, ferdie_id, b"LIC-F".to_vec(), [8; 32]).await.unwrap();
+	chain.register_admin(&alice, dave_id).await.unwrap();
+	assert_eq!(chain.member(eve_id).await.unwrap().unwrap().role, Role::Patient);
+	assert_eq!(chain.member(ferdie_id).await.unwrap().unwrap().role, Role::Doctor);
+	assert_eq!(chain.member(dave_id).await.unwrap().unwrap().role, Role::Admin);
 	assert_module_error(
 		chain.register_patient(&eve, [7; 32], Vec::new()).await,
 		"Registry",
 		"AlreadyRegistered",
 	);
 	// Only Root admits admins: through sudo, a non-sudo key is refused by the sudo pallet.
-	assert_module_error(chain.register_admin(&bob, bob_id.clone()).await, "Sudo", "RequireSudo");
+	assert_module_error(chain.register_admin(&bob, bob_id).await, "Sudo", "RequireSudo");
 	// Root's call fails inside sudo: the error of the inner call comes back.
 	assert_module_error(
-		chain.register_admin(&alice, eve_id.clone()).await,
+		chain.register_admin(&alice, eve_id).await,
 		"Registry",
 		"AlreadyRegistered",
 	);
 
 	// The new admin suspends and reinstates a doctor; a suspended doctor cannot submit.
-	chain.suspend(&dave, ferdie_id.clone()).await.unwrap();
+	chain.suspend(&dave, ferdie_id).await.unwrap();
 	assert_eq!(
-		chain.member(ferdie_id.clone()).await.unwrap().unwrap().status,
+		chain.member(ferdie_id).await.unwrap().unwrap().status,
 		medchain_client::MemberStatus::Suspended
 	);
 	assert_module_error(
-		chain.submit_record(&ferdie, eve_id.clone(), record("Observation", "x", None)).await,
+		chain.submit_record(&ferdie, eve_id, record("Observation", "x", None)).await,
 		"Consent",
 		"NotActiveDoctor",
 	);
-	assert_module_error(
-		chain.suspend(&dave, ferdie_id.clone()).await,
-		"Registry",
-		"AlreadySuspended",
-	);
-	chain.reinstate(&dave, ferdie_id.clone()).await.unwrap();
-	assert_module_error(
-		chain.reinstate(&dave, ferdie_id.clone()).await,
-		"Registry",
-		"NotSuspended",
-	);
+	assert_module_error(chain.suspend(&dave, ferdie_id).await, "Registry", "AlreadySuspended");
+	chain.reinstate(&dave, ferdie_id).await.unwrap();
+	assert_module_error(chain.reinstate(&dave, ferdie_id).await, "Registry", "NotSuspended");
 	chain.rotate_encryption_key(&eve, [9; 32]).await.unwrap();
-	assert_eq!(chain.member(eve_id.clone()).await.unwrap().unwrap().encryption_key, Some([9; 32]));
+	assert_eq!(chain.member(eve_id).await.unwrap().unwrap().encryption_key, Some([9; 32]));
 
 	// Submissions wait in the consent pool; a non-doctor cannot submit.
 	assert_module_error(
-		chain.submit_record(&charlie, eve_id.clone(), record("Observation", "x", None)).await,
+		chain.submit_record(&charlie, eve_id, record("Observation", "x", None)).await,
 		"Consent",
 		"NotActiveDoctor",
 	);
 	let (first, _) = chain
-		.submit_record(&ferdie, eve_id.clone(), record("Observation", "enc:bp-120-80", None))
+		.submit_record(&ferdie, eve_id, record("Observation", "enc:bp-120-80", None))
 		.await
 		.unwrap();
 	let (second, _) = chain
-		.submit_record(&ferdie, eve_id.clone(), record("Condition", "enc:wrong-patient", None))
+		.submit_record(&ferdie, eve_id, record("Condition", "enc:wrong-patient", None))
 		.await
 		.unwrap();
-	let pending = chain.pending(eve_id.clone()).await.unwrap();
+	let pending = chain.pending(eve_id).await.unwrap();
 	assert_eq!(pending.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![first, second]);
 	assert_eq!(pending[0].1.doctor, ferdie_id);
 
@@ -119,74 +111,58 @@ async fn clinical_pipeline_through_the_client() {
 	assert_module_error(chain.approve(&ferdie, first).await, "Consent", "NotSubmissionPatient");
 	let (record_id, _) = chain.approve(&eve, first).await.unwrap();
 	chain.deny(&eve, second).await.unwrap();
-	assert!(chain.pending(eve_id.clone()).await.unwrap().is_empty());
+	assert!(chain.pending(eve_id).await.unwrap().is_empty());
 	assert_module_error(chain.deny(&eve, second).await, "Consent", "UnknownSubmission");
 
 	// An amendment supersedes the record as version 2; a withdrawn submission is gone.
 	let (amend, _) = chain
-		.submit_record(
-			&ferdie,
-			eve_id.clone(),
-			record("Observation", "enc:bp-118-79", Some(record_id)),
-		)
+		.submit_record(&ferdie, eve_id, record("Observation", "enc:bp-118-79", Some(record_id)))
 		.await
 		.unwrap();
 	let (amended_id, _) = chain.approve(&eve, amend).await.unwrap();
-	let (withdrawn, _) = chain
-		.submit_record(&ferdie, eve_id.clone(), record("Note", "enc:draft", None))
-		.await
-		.unwrap();
+	let (withdrawn, _) =
+		chain.submit_record(&ferdie, eve_id, record("Note", "enc:draft", None)).await.unwrap();
 	chain.withdraw(&ferdie, withdrawn).await.unwrap();
-	let history = chain.history(eve_id.clone(), 0, 10).await.unwrap();
-	assert_eq!(chain.history_length(eve_id.clone()).await.unwrap(), 2);
+	let history = chain.history(eve_id, 0, 10).await.unwrap();
+	assert_eq!(chain.history_length(eve_id).await.unwrap(), 2);
 	assert_eq!(history.iter().map(|r| r.id).collect::<Vec<_>>(), vec![record_id, amended_id]);
 	assert_eq!((history[1].version, history[1].supersedes), (2, Some(record_id)));
 
 	// Views: the author and the patient may; Bob may not until granted; revoking ends it.
 	let viewed = chain.view_record(&ferdie, record_id).await.unwrap();
 	assert_eq!(viewed.payload.0, b"enc:bp-120-80");
-	assert_eq!(chain.view_history(&eve, eve_id.clone()).await.unwrap(), 2);
+	assert_eq!(chain.view_history(&eve, eve_id).await.unwrap(), 2);
 	match chain.view_record(&bob, record_id).await {
 		Err(Error::AccessDenied { viewer, patient, record }) => {
-			assert_eq!(
-				(viewer, patient, record),
-				(bob_id.clone(), eve_id.clone(), Some(record_id))
-			);
+			assert_eq!((viewer, patient, record), (bob_id, eve_id, Some(record_id)));
 		},
 		other => panic!("Bob has no grant yet, got {other:?}"),
 	}
 	assert_module_error(chain.view_record(&bob, 999).await, "Records", "UnknownRecord");
-	chain.grant_access(&eve, bob_id.clone(), None).await.unwrap();
-	assert_eq!(chain.grants(eve_id.clone()).await.unwrap()[0].0, bob_id);
-	assert_eq!(
-		chain.viewer_basis(bob_id.clone(), eve_id.clone()).await.unwrap(),
-		Some(AccessBasis::Grant)
-	);
+	chain.grant_access(&eve, bob_id, None).await.unwrap();
+	assert_eq!(chain.grants(eve_id).await.unwrap()[0].0, bob_id);
+	assert_eq!(chain.viewer_basis(bob_id, eve_id).await.unwrap(), Some(AccessBasis::Grant));
 	assert_eq!(chain.view_record(&bob, amended_id).await.unwrap().version, 2);
-	chain.revoke_access(&eve, bob_id.clone()).await.unwrap();
-	assert_module_error(
-		chain.revoke_access(&eve, bob_id.clone()).await,
-		"Consent",
-		"NoAccessToRevoke",
-	);
+	chain.revoke_access(&eve, bob_id).await.unwrap();
+	assert_module_error(chain.revoke_access(&eve, bob_id).await, "Consent", "NoAccessToRevoke");
 	assert!(matches!(
-		chain.view_history(&bob, eve_id.clone()).await,
+		chain.view_history(&bob, eve_id).await,
 		Err(Error::AccessDenied { record: None, .. })
 	));
 
 	// Emergency access: a doctor states a reason and may view for a window, all logged.
 	assert_module_error(
-		chain.emergency_access(&bob, eve_id.clone(), Vec::new()).await,
+		chain.emergency_access(&bob, eve_id, Vec::new()).await,
 		"Consent",
 		"EmptyReason",
 	);
 	let (until, outcome) =
-		chain.emergency_access(&bob, eve_id.clone(), b"unconscious in A&E".to_vec()).await.unwrap();
+		chain.emergency_access(&bob, eve_id, b"unconscious in A&E".to_vec()).await.unwrap();
 	assert!(until > outcome.block_number);
 	assert_eq!(chain.view_record(&bob, record_id).await.unwrap().id, record_id);
 
 	// Eve's part of the log holds the grant, the views and the refusals, in order.
-	let entries = chain.patient_entries(eve_id.clone(), 0, 100).await.unwrap();
+	let entries = chain.patient_entries(eve_id, 0, 100).await.unwrap();
 	let actions: Vec<_> = entries.iter().map(|e| e.action.clone()).collect();
 	for expected in [
 		AuditAction::Approved,
@@ -204,7 +180,7 @@ async fn clinical_pipeline_through_the_client() {
 	assert!(entries.iter().all(|e| e.patient.as_ref() == Some(&eve_id)));
 	assert!(entries.windows(2).all(|w| w[0].index < w[1].index));
 	// Charlie's log holds nothing of Eve's.
-	let charlie_entries = chain.patient_entries(charlie_id.clone(), 0, 100).await.unwrap();
+	let charlie_entries = chain.patient_entries(charlie_id, 0, 100).await.unwrap();
 	assert!(charlie_entries.iter().all(|e| e.patient.as_ref() == Some(&charlie_id)));
 
 	// Finalized state: the log verifies against its head, and the record by proof.

@@ -59,7 +59,7 @@ impl Cli {
 	/// `account`, or the signer's account when none is given.
 	pub fn account_or_signer(&self, account: Option<&AccountArg>) -> Result<AccountId, Error> {
 		match account {
-			Some(account) => Ok(account.0.clone()),
+			Some(account) => Ok(account.0),
 			None => self.signer().map(|pair| account_of(&pair)).map_err(|_| {
 				Error::Account("name an account, or give --suri to use your own".into())
 			}),

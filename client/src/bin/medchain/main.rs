@@ -72,7 +72,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
 				let outcome = chain
 					.register_doctor(
 						&signer()?,
-						account.0.clone(),
+						account.0,
 						licence.clone().into_bytes(),
 						encryption_key.0,
 					)
@@ -80,13 +80,13 @@ async fn run(cli: Cli) -> Result<(), Error> {
 				out.outcome(&format!("{} registered as a doctor", account.0), &outcome);
 			},
 			RegisterCommand::Admin { account } => {
-				let outcome = chain.register_admin(&signer()?, account.0.clone()).await?;
+				let outcome = chain.register_admin(&signer()?, account.0).await?;
 				out.outcome(&format!("{} registered as an admin", account.0), &outcome);
 			},
 		},
 		Command::Member { account } => {
 			let who = cli.account_or_signer(account.as_ref())?;
-			match chain.member(who.clone()).await? {
+			match chain.member(who).await? {
 				Some(member) => out.member(&who, &member),
 				None => return Err(Error::NotFound(format!("{who} is not a registered member"))),
 			}
@@ -105,7 +105,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
 		},
 		Command::Stake { account } => {
 			let who = cli.account_or_signer(account.as_ref())?;
-			let ledger = chain.ledger(who.clone()).await?;
+			let ledger = chain.ledger(who).await?;
 			out.ledger(&who, ledger.as_ref());
 		},
 		Command::Candidate(candidate) => match candidate {
@@ -133,7 +133,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
 			let outcome = if *remove {
 				chain.remove_vote(&signer()?).await?
 			} else {
-				let candidates = candidates.iter().map(|c| c.0.clone()).collect();
+				let candidates = candidates.iter().map(|c| c.0).collect();
 				chain.vote(&signer()?, candidates).await?
 			};
 			out.outcome(if *remove { "votes removed" } else { "voted" }, &outcome);
@@ -146,16 +146,16 @@ async fn run(cli: Cli) -> Result<(), Error> {
 		Command::Record(record) => run_record(&chain, &cli, &out, record).await?,
 		Command::Access(access) => match access {
 			AccessCommand::Grant { doctor, until } => {
-				let outcome = chain.grant_access(&signer()?, doctor.0.clone(), *until).await?;
+				let outcome = chain.grant_access(&signer()?, doctor.0, *until).await?;
 				out.outcome(&format!("{} may see your records", doctor.0), &outcome);
 			},
 			AccessCommand::Revoke { doctor } => {
-				let outcome = chain.revoke_access(&signer()?, doctor.0.clone()).await?;
+				let outcome = chain.revoke_access(&signer()?, doctor.0).await?;
 				out.outcome(&format!("{} may no longer see your records", doctor.0), &outcome);
 			},
 			AccessCommand::Emergency { patient, reason } => {
 				let (until, outcome) = chain
-					.emergency_access(&signer()?, patient.0.clone(), reason.clone().into_bytes())
+					.emergency_access(&signer()?, patient.0, reason.clone().into_bytes())
 					.await?;
 				out.outcome(
 					&format!("emergency access to {} until block {until}", patient.0),
@@ -171,7 +171,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
 			AuditCommand::Log { patient, start, count } => {
 				let entries = match patient {
 					Some(patient) => {
-						chain.patient_entries(patient.0.clone(), *start as u32, *count).await?
+						chain.patient_entries(patient.0, *start as u32, *count).await?
 					},
 					None => chain.audit_entries(*start, *count).await?,
 				};
@@ -205,7 +205,7 @@ async fn run_record(
 				payload,
 				supersedes: *supersedes,
 			};
-			let (id, outcome) = chain.submit_record(&signer()?, patient.0.clone(), record).await?;
+			let (id, outcome) = chain.submit_record(&signer()?, patient.0, record).await?;
 			out.created(
 				"submission",
 				id,
@@ -236,7 +236,7 @@ async fn run_record(
 		},
 		RecordCommand::History { patient, start, count } => {
 			let patient = cli.account_or_signer(patient.as_ref())?;
-			let total = chain.history_length(patient.clone()).await?;
+			let total = chain.history_length(patient).await?;
 			let records = chain.history(patient, *start, *count).await?;
 			out.records(total, &records);
 		},
