@@ -18,10 +18,18 @@ if [ ! -x "$cli" ]; then
 	(cd "$MEDCHAIN_ROOT" && cargo build -p medchain-client --locked "${MEDCHAIN_FEATURES[@]}")
 fi
 
-# Prints a command as the user would type it, then runs it.
+# Prints a command as the user would type it, then runs it. With --as SECRET first, the
+# command signs with that secret, given through $MEDCHAIN_SURI.
 mc() {
-	printf '\n$ medchain %s\n' "$*"
-	"$cli" "$@"
+	if [ "$1" = --as ]; then
+		local secret=$2
+		shift 2
+		printf '\n$ MEDCHAIN_SURI=%s medchain %s\n' "$secret" "$*"
+		MEDCHAIN_SURI=$secret "$cli" "$@"
+	else
+		printf '\n$ medchain %s\n' "$*"
+		"$cli" "$@"
+	fi
 }
 
 # The number after "$1": in the JSON lines read.
@@ -35,32 +43,32 @@ mc candidate list
 
 step "registration: Eve registers herself as a patient; Alice (admin) admits Dr Ferdie"
 "$cli" member //Eve >/dev/null 2>&1 ||
-	mc --suri //Eve register patient --encryption-key "0x$(printf 'e%.0s' {1..64})" --metadata demo-eve
+	mc --as //Eve register patient --encryption-key "0x$(printf 'e%.0s' {1..64})" --metadata demo-eve
 "$cli" member //Ferdie >/dev/null 2>&1 ||
-	mc --suri //Alice register doctor //Ferdie --licence GMC-7654321 --encryption-key "0x$(printf 'f%.0s' {1..64})"
+	mc --as //Alice register doctor //Ferdie --licence GMC-7654321 --encryption-key "0x$(printf 'f%.0s' {1..64})"
 mc member //Ferdie
 
 step "the consent pool: Dr Ferdie submits two records; Eve approves one and denies the other"
-out=$(mc --suri //Ferdie --json record submit --patient //Eve --kind Observation \
+out=$(mc --as //Ferdie --json record submit --patient //Eve --kind Observation \
 	--payload "enc:blood-pressure-120-80") && echo "$out"
 keep=$(echo "$out" | json_number submission)
-out=$(mc --suri //Ferdie --json record submit --patient //Eve --kind Condition \
+out=$(mc --as //Ferdie --json record submit --patient //Eve --kind Condition \
 	--payload "enc:meant-for-another-patient") && echo "$out"
 drop=$(echo "$out" | json_number submission)
 mc record pending //Eve
-out=$(mc --suri //Eve --json record approve "$keep") && echo "$out"
+out=$(mc --as //Eve --json record approve "$keep") && echo "$out"
 approved=$(echo "$out" | json_number record)
-mc --suri //Eve record deny "$drop"
+mc --as //Eve record deny "$drop"
 mc record history //Eve
 
 step "access: Dr Bob is refused, granted, and revoked; every attempt is logged"
-mc --suri //Ferdie record view "$approved"
-mc --suri //Bob record view "$approved" || echo "(refused, as it should be: Bob has no grant)"
-mc --suri //Eve access grant //Bob
-mc --suri //Bob record view "$approved"
-mc --suri //Eve access revoke //Bob
-mc --suri //Bob access emergency //Eve --reason "unconscious in A&E, allergy check"
-mc --suri //Bob record view "$approved"
+mc --as //Ferdie record view "$approved"
+mc --as //Bob record view "$approved" || echo "(refused, as it should be: Bob has no grant)"
+mc --as //Eve access grant //Bob
+mc --as //Bob record view "$approved"
+mc --as //Eve access revoke //Bob
+mc --as //Bob access emergency //Eve --reason "unconscious in A&E, allergy check"
+mc --as //Bob record view "$approved"
 
 step "audit: Eve's access log, the whole log's hash chain, and the record's proof"
 mc audit log --patient //Eve
@@ -70,13 +78,13 @@ mc record verify "$approved"
 step "delegation: Dave stands with keys on this node, Eve votes him in"
 dave=5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy # the address of //Dave
 if ! "$cli" --json candidate list | grep -q "$dave"; then
-	mc --suri //Dave bond 30000
-	mc --suri //Dave candidate keys
-	mc --suri //Dave candidate register
-	mc --suri //Eve bond 12000
-	mc --suri //Eve vote //Dave
+	mc --as //Dave bond 30000
+	mc --as //Dave candidate keys
+	mc --as //Dave candidate register
+	mc --as //Eve bond 12000
+	mc --as //Eve vote //Dave
 fi
 mc candidate list
 echo
-echo "Dave outranks Alice; he becomes the delegate at the session after next (sessions are a"
-echo "minute long on the dev chain): watch with  $cli delegates"
+echo "Dave outranks Alice; he becomes the delegate at the session after next (sessions are"
+echo "20 s long on the dev chain): watch with  $cli delegates"

@@ -3,13 +3,22 @@
 
 MEDCHAIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/medchain/target}"
-# Sessions of a minute: the dev chain and the tests elect delegates without long waits.
+# Sessions of ten 2-second blocks: the dev chain and the tests elect delegates without long waits.
 MEDCHAIN_FEATURES=(--features medchain-runtime/fast-runtime)
-MEDCHAIN_NODE="$CARGO_TARGET_DIR/debug/medchain-node"
+# A node binary given from outside is run as it is; otherwise the scripts build their own.
+MEDCHAIN_PREBUILT_NODE="${MEDCHAIN_NODE:-}"
+MEDCHAIN_NODE="${MEDCHAIN_NODE:-$CARGO_TARGET_DIR/debug/medchain-node}"
+# Where every node started by the scripts keeps the runtime as wasmtime compiled it.
+MEDCHAIN_WASM_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/medchain/wasm-cache"
 
 step() { printf '\n==> %s\n' "$*"; }
 
-# Builds every crate of the workspace, the node and its runtime (native and WebAssembly).
+# Builds every crate of the workspace, the node and its runtime (native and WebAssembly),
+# unless $MEDCHAIN_NODE names a node binary to run instead.
 build_workspace() {
+	if [ -n "$MEDCHAIN_PREBUILT_NODE" ]; then
+		echo "using the node binary $MEDCHAIN_PREBUILT_NODE (\$MEDCHAIN_NODE); not building"
+		return
+	fi
 	(cd "$MEDCHAIN_ROOT" && cargo build --workspace --locked "${MEDCHAIN_FEATURES[@]}")
 }

@@ -61,7 +61,7 @@ start() {
 		fi
 		local args=(--chain local --base-path "$dir/$name" --name "$name"
 			--rpc-port $((rpc_base + n)) --port $((p2p_base + n)) --node-key "$(node_key "$n")"
-			--no-mdns --no-telemetry --no-prometheus)
+			--no-mdns --no-telemetry --no-prometheus --wasm-cache "$MEDCHAIN_WASM_CACHE")
 		if [ "$name" = alice ]; then
 			args+=(--alice)
 		else

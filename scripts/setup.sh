@@ -11,6 +11,8 @@ command -v make >/dev/null 2>&1 || need_apt+=(make)
 command -v g++ >/dev/null 2>&1 || need_apt+=(g++)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 [ -e /usr/include/openssl/ssl.h ] || need_apt+=(libssl-dev)
+# scripts/local-network.sh status asks each node for its blocks over HTTP.
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 
 if [ "${#need_apt[@]}" -gt 0 ]; then
 	sudo=""
@@ -19,7 +21,7 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
 else
-	say "apt packages present (protobuf-compiler, make, g++, pkg-config, libssl-dev)"
+	say "apt packages present (protobuf-compiler, make, g++, pkg-config, libssl-dev, curl)"
 fi
 
 if ! command -v rustup >/dev/null 2>&1; then

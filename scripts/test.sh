@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test tier: formatting, clippy, unit and runtime tests, benchmark tests of the
-# pallets, and end-to-end tests against real medchain-node processes.
+# Runs every test tier: formatting, clippy, unit and runtime tests, the pallets' benchmarks as
+# tests, and end-to-end tests against real medchain-node processes.
+#
+# MEDCHAIN_E2E_THREADS (default 3) is how many end-to-end tests run at once: they spend most
+# of their time waiting for blocks, so more run than there are cores.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$MEDCHAIN_ROOT"
@@ -11,21 +14,25 @@ scripts/setup.sh
 step "formatting (cargo fmt --check)"
 cargo fmt --all --check
 
-step "build: node and runtime"
+step "build: node, runtime, client and CLI"
 build_workspace
 
 step "clippy, warnings denied"
 cargo clippy --workspace --all-targets --locked "${MEDCHAIN_FEATURES[@]}" -- -D warnings
 
-step "unit and runtime tests"
-cargo test --workspace --locked "${MEDCHAIN_FEATURES[@]}" --exclude medchain-e2e
-
-step "benchmarks of the pallets, run as tests"
+# The pallets with benchmarks are tested once, with their benchmarks: one build serves both.
 benchmarked=(pallet-registry pallet-consent pallet-records pallet-dpos)
+
+step "unit and runtime tests"
+cargo test --workspace --locked "${MEDCHAIN_FEATURES[@]}" --lib --bins --tests \
+	--exclude medchain-e2e --exclude medchain-node "${benchmarked[@]/#/--exclude=}"
+
+step "unit tests and benchmarks of the pallets with benchmarks"
 features=$(printf '%s/runtime-benchmarks,' "${benchmarked[@]}")
-cargo test --locked "${benchmarked[@]/#/-p=}" --features "${features%,}"
+cargo test --locked "${benchmarked[@]/#/-p=}" --features "${features%,}" --lib
 
 step "end-to-end tests (real nodes on loopback)"
-MEDCHAIN_NODE="$MEDCHAIN_NODE" cargo test -p medchain-e2e --locked
+MEDCHAIN_NODE="$MEDCHAIN_NODE" cargo test -p medchain-e2e --locked -- \
+	--test-threads "${MEDCHAIN_E2E_THREADS:-3}"
 
 step "all tests passed"

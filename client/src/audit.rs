@@ -3,7 +3,7 @@
 use codec::Encode;
 use sp_crypto_hashing::blake2_256;
 
-use crate::{chain, queries::call_view, BlockNumber, Entry, Error, Hash, MedChain};
+use crate::{chain, queries::call_view, BlockNumber, Entry, Error, Hash, MedChain, Stage};
 
 /// How many entries one request asks for; the runtime may return fewer.
 const PAGE: u32 = 100;
@@ -29,7 +29,8 @@ pub fn next_head(previous: Hash, entry: &Entry) -> Hash {
 
 impl MedChain {
 	/// Reads the whole access log at the last finalized block, page by page, recomputes its
-	/// hash chain from the zero hash and checks that it ends at the head stored on chain.
+	/// hash chain from the zero hash and checks that it ends at the head stored on chain. Each
+	/// page read is reported to the progress callback as [`Stage::Read`].
 	pub async fn verify_audit_log(&self) -> Result<AuditReport, Error> {
 		let (block_number, block_hash) = self.finalized_block().await?;
 		let at = self.at((block_number, block_hash)).await?;
@@ -52,6 +53,7 @@ impl MedChain {
 				head = next_head(head, entry);
 				next += 1;
 			}
+			self.report(Stage::Read { done: next, total: entries });
 		}
 		if head != stored_head {
 			return Err(Error::AuditLog(format!(

@@ -50,6 +50,14 @@ pub enum Error {
 		/// What went wrong.
 		reason: String,
 	},
+	/// The node did not answer, or a call did not reach the stage waited for, in time.
+	#[error("timed out after {seconds} s {waiting_for}")]
+	TimedOut {
+		/// How long was waited.
+		seconds: u64,
+		/// What was being waited for.
+		waiting_for: String,
+	},
 	/// Something asked for does not exist.
 	#[error("not found: {0}")]
 	NotFound(String),
@@ -71,6 +79,24 @@ pub enum Error {
 }
 
 impl Error {
+	/// A stable, machine-readable name of the kind of error, for scripts.
+	pub fn kind(&self) -> &'static str {
+		match self {
+			Error::Module { .. } => "module",
+			Error::Dispatch(_) => "dispatch",
+			Error::AccessDenied { .. } => "access_denied",
+			Error::Rejected(_) => "rejected",
+			Error::Connect { .. } => "unreachable",
+			Error::TimedOut { .. } => "timed_out",
+			Error::NotFound(_) => "not_found",
+			Error::Secret(_) => "secret",
+			Error::Account(_) => "account",
+			Error::Proof(_) => "proof",
+			Error::AuditLog(_) => "audit_log",
+			Error::Node(_) => "node",
+		}
+	}
+
 	/// An error of the node or of decoding what it sent.
 	pub(crate) fn node(error: impl Into<subxt::Error>) -> Self {
 		Error::Node(error.into().to_string())

@@ -100,11 +100,15 @@ pub type Event = chain::Event;
 pub use chain::runtime_types::{
 	medchain_primitives::{AccessBasis, AuditAction, MemberStatus, Role},
 	pallet_audit::pallet::Entry,
+	pallet_balances::types::AccountData,
 	pallet_consent::pallet::{Grant, Submission},
 	pallet_dpos::pallet::{Candidate, StakeLedger},
 	pallet_records::pallet::Record,
 	pallet_registry::pallet::Member,
 };
+
+/// An account's balance: free, held (`reserved`: deposits and stake) and frozen.
+pub type AccountBalance = AccountData<Balance>;
 
 /// One MED: 10^12 of its smallest unit.
 pub const MED: Balance = 1_000_000_000_000;
@@ -128,6 +132,13 @@ pub enum Stage {
 	InBlock(Hash),
 	/// A finalized block includes it.
 	Finalized(Hash),
+	/// A long read has read `done` of `total` items (entries of the access log).
+	Read {
+		/// Items read so far.
+		done: u64,
+		/// Items to read.
+		total: u64,
+	},
 }
 
 /// What a call left on chain.
@@ -237,18 +248,49 @@ impl MedChain {
 
 	/// Signs `call` with `signer`, submits it and waits as configured. A dispatch error becomes
 	/// [`Error::Module`] or [`Error::Dispatch`].
+	///
+	/// The nonce is the node's next index for the signer, counting its pool. Two programs
+	/// signing for one account at once can still pick the same index: the node keeps the first
+	/// and refuses the second as a duplicate, which is then signed again with the next index,
+	/// up to [`NONCE_ATTEMPTS`] times.
 	async fn submit<Call: Payload>(&self, signer: &Keypair, call: Call) -> Result<Outcome, Error> {
+		let mut attempt = 1;
+		loop {
+			match self.submit_once(signer, &call).await {
+				Err(Error::Rejected(message))
+					if nonce_taken(&message) && attempt < NONCE_ATTEMPTS =>
+				{
+					attempt += 1;
+				},
+				Err(Error::Rejected(message)) if nonce_taken(&message) => {
+					return Err(Error::Rejected(format!(
+						"{message}: another transaction of this account took each nonce tried \
+						 ({NONCE_ATTEMPTS} attempts); run the command again"
+					)))
+				},
+				result => return result,
+			}
+		}
+	}
+
+	async fn submit_once<Call: Payload>(
+		&self,
+		signer: &Keypair,
+		call: &Call,
+	) -> Result<Outcome, Error> {
 		// The best block and the node's next nonce (counting its pool): the signer's earlier
 		// calls may be in blocks that are not final yet.
 		let at = self.at(self.best_block().await?).await?;
 		let nonce =
 			self.legacy.system_account_next_index(&account_of(signer)).await.map_err(Error::rpc)?;
 		let params = DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build();
-		let mut progress = at
-			.transactions()
-			.sign_and_submit_then_watch(&call, signer, params)
-			.await
-			.map_err(Error::node)?;
+		let mut progress =
+			at.transactions().sign_and_submit_then_watch(call, signer, params).await.map_err(
+				|e| match Error::node(e) {
+					Error::Node(message) if nonce_taken(&message) => Error::Rejected(message),
+					other => other,
+				},
+			)?;
 		self.report(Stage::Submitted);
 		while let Some(status) = progress.next().await {
 			let in_block = match status.map_err(Error::node)? {
@@ -294,6 +336,17 @@ impl MedChain {
 	}
 }
 
+/// How many nonces [`MedChain`] tries for one call before it gives up.
+pub const NONCE_ATTEMPTS: u32 = 5;
+
+/// Whether the node refused a transaction because another one of the same account holds its
+/// nonce: in the pool (same priority, or the very same transaction) or already in a block.
+fn nonce_taken(message: &str) -> bool {
+	["Priority is too low", "Transaction Already Imported", "Transaction is outdated"]
+		.iter()
+		.any(|refusal| message.contains(refusal))
+}
+
 /// The pallets whose events a call's [`Outcome`] carries.
 const OUR_PALLETS: [&str; 6] = ["Registry", "Consent", "Records", "Dpos", "Session", "Sudo"];
 
@@ -328,4 +381,29 @@ pub fn parse_account(text: &str) -> Result<AccountId, Error> {
 	AccountId::from_str(text).map_err(|_| {
 		Error::Account(format!("{text} is not an SS58 address, 0x public key or //Name"))
 	})
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// The node's words when another transaction of the account holds the nonce, as its RPC
+	/// server sends them; other refusals are not retried.
+	#[test]
+	fn a_taken_nonce_is_told_from_other_refusals() {
+		for taken in [
+			"Rpc error: RPC error: Priority is too low: (140 vs 140)",
+			"Rpc error: Transaction Already Imported: 0x12ab",
+			"Invalid Transaction: Transaction is outdated",
+		] {
+			assert!(nonce_taken(taken), "{taken}");
+		}
+		for other in [
+			"Invalid Transaction: Inability to pay some fees (e.g. account balance too low)",
+			"Invalid Transaction: Transaction has a bad signature",
+			"Immediately Dropped",
+		] {
+			assert!(!nonce_taken(other), "{other}");
+		}
+	}
 }

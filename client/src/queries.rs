@@ -11,8 +11,9 @@ use subxt::{
 use codec::{Decode, Encode};
 
 use crate::{
-	chain, AccessBasis, AccountId, BlockNumber, Candidate, Config, Entry, Error, Grant, Hash,
-	MedChain, Member, Record, RecordId, StakeLedger, Submission, SubmissionId,
+	chain::{self, runtime_types::pallet_balances::types::ExtraFlags},
+	AccessBasis, AccountBalance, AccountId, BlockNumber, Candidate, Config, Entry, Error, Grant,
+	Hash, MedChain, Member, Record, RecordId, StakeLedger, Submission, SubmissionId,
 };
 
 /// The consensus engine id of Aura's pre-runtime digest, which carries the block's slot.
@@ -180,10 +181,20 @@ impl MedChain {
 		Ok(self.stored(chain::storage().session().validators(), ()).await?.unwrap_or_default())
 	}
 
+	/// The balance of `who`: free, held (deposits and stake) and frozen.
+	pub async fn balance(&self, who: AccountId) -> Result<AccountBalance, Error> {
+		let account = self.stored(chain::storage().system().account(), (who,)).await?;
+		Ok(account.map(|account| account.data).unwrap_or(AccountBalance {
+			free: 0,
+			reserved: 0,
+			frozen: 0,
+			flags: ExtraFlags(0),
+		}))
+	}
+
 	/// The free balance of `who`.
 	pub async fn free_balance(&self, who: AccountId) -> Result<u128, Error> {
-		let account = self.stored(chain::storage().system().account(), (who,)).await?;
-		Ok(account.map(|account| account.data.free).unwrap_or_default())
+		Ok(self.balance(who).await?.free)
 	}
 
 	/// The hash of block `number` on the node's best chain.

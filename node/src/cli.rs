@@ -47,4 +47,10 @@ pub struct Cli {
 	/// How to run the node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Keep the runtime as wasmtime compiles it in this directory, so that the next start of
+	/// any node on this machine that names the same directory skips compiling it (default:
+	/// `wasm-cache` in the chain's data directory).
+	#[arg(long, global = true, value_name = "DIR")]
+	pub wasm_cache: Option<std::path::PathBuf>,
 }

@@ -1,12 +1,13 @@
 //! The node's service: client, database, networking, Aura authoring and GRANDPA finality.
 
-use std::{sync::Arc, time::Duration};
+use std::{path::Path, sync::Arc, time::Duration};
 
 use futures::FutureExt;
 use medchain_runtime::{apis::RuntimeApi, opaque::Block};
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
+use sc_executor::{HeapAllocStrategy, DEFAULT_HEAP_ALLOC_STRATEGY};
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
@@ -49,8 +50,12 @@ fn inherent_data(
 	(slot, timestamp)
 }
 
-/// Builds the client, database, transaction pool and import queue.
-pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+/// Builds the client, database, transaction pool and import queue. The runtime, compiled by
+/// wasmtime, is cached in `wasm_cache`, or else in `wasm-cache` under the chain's data directory.
+pub fn new_partial(
+	config: &Configuration,
+	wasm_cache: Option<&Path>,
+) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -62,7 +67,20 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let strategy =
+		config.executor.default_heap_pages.map_or(DEFAULT_HEAP_ALLOC_STRATEGY, |pages| {
+			HeapAllocStrategy::Static { extra_pages: pages as _ }
+		});
+	let cache =
+		wasm_cache.map_or_else(|| config.base_path.path().join("wasm-cache"), Path::to_owned);
+	let executor = sc_executor::WasmExecutor::<sp_io::SubstrateHostFunctions>::builder()
+		.with_execution_method(config.executor.wasm_method)
+		.with_onchain_heap_alloc_strategy(strategy)
+		.with_offchain_heap_alloc_strategy(strategy)
+		.with_max_runtime_instances(config.executor.max_runtime_instances)
+		.with_runtime_cache_size(config.executor.runtime_cache_size)
+		.with_cache_path(cache)
+		.build();
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,
@@ -138,6 +156,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	wasm_cache: Option<&Path>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -148,7 +167,7 @@ pub fn new_full<
 		select_chain,
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
-	} = new_partial(&config)?;
+	} = new_partial(&config, wasm_cache)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

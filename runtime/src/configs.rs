@@ -134,9 +134,9 @@ impl pallet_sudo::Config for Runtime {
 /// Blocks in a session: an hour.
 #[cfg(not(feature = "fast-runtime"))]
 pub const SESSION_PERIOD: BlockNumber = crate::HOURS;
-/// Blocks in a session: a minute, for tests and the dev chain (`fast-runtime`).
+/// Blocks in a session for tests and the dev chain (`fast-runtime`): ten, 20 s of 2 s blocks.
 #[cfg(feature = "fast-runtime")]
-pub const SESSION_PERIOD: BlockNumber = crate::MINUTES;
+pub const SESSION_PERIOD: BlockNumber = 10;
 
 parameter_types! {
 	pub const SessionPeriod: BlockNumber = SESSION_PERIOD;

@@ -65,8 +65,13 @@ pub const TOKEN_DECIMALS: u8 = 12;
 /// The SS58 address prefix (the generic Substrate prefix).
 pub const SS58_PREFIX: u16 = 42;
 
-/// Target time between blocks; Aura's slot duration.
+/// Target time between blocks; Aura's slot duration: 6 s.
+#[cfg(not(feature = "fast-runtime"))]
 pub const MILLISECS_PER_BLOCK: u64 = 6_000;
+/// Target time between blocks under `fast-runtime` (the dev chain and the tests): 2 s, so that
+/// waiting for inclusion, finality and session changes takes a third of the time.
+#[cfg(feature = "fast-runtime")]
+pub const MILLISECS_PER_BLOCK: u64 = 2_000;
 /// Aura's slot duration. It cannot change once the chain runs.
 pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
 /// Blocks in a minute.

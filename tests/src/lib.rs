@@ -1,14 +1,17 @@
 //! The end-to-end test harness: real `medchain-node` processes on loopback.
 //!
 //! A [`Node`] is a child process with its own free ports and base path. It is ready when its
-//! log says that the JSON-RPC server runs; it is stopped when dropped, and a test that fails
-//! prints the log of every node it started. [`Node::rpc`] makes JSON-RPC calls over HTTP, which
-//! is enough to watch blocks being authored and finalized.
+//! log says that the JSON-RPC server runs. It is stopped when dropped, and killed by the kernel
+//! if the test process dies first (a parent-death signal). A test that fails prints the log of
+//! every node it started and keeps the node's directory, log included, for a look afterwards.
+//! [`Node::rpc`] makes JSON-RPC calls over HTTP, which is enough to watch blocks being authored
+//! and finalized. Every node of a test run shares one wasmtime cache beside the node binary, so
+//! the runtime is compiled once rather than at every start.
 
 use std::{
 	collections::BTreeSet,
-	io::{BufRead, BufReader, Read, Write},
-	net::{TcpListener, TcpStream},
+	net::TcpListener,
+	os::unix::process::CommandExt,
 	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
 	sync::Mutex,
@@ -16,7 +19,12 @@ use std::{
 	time::{Duration, Instant},
 };
 
+use nix::{
+	sys::signal::{kill, Signal},
+	unistd::Pid,
+};
 use serde_json::{json, Value};
+use tempfile::TempDir;
 
 /// How long a node may take to open its RPC server (a debug build compiles the runtime first).
 pub const STARTUP_TIMEOUT: Duration = Duration::from_secs(180);
@@ -46,25 +54,98 @@ fn built_binary(variable: &str, name: &str) -> PathBuf {
 	profile_dir.join(name)
 }
 
-/// A TCP port that nothing listens on right now, and that no other caller in this test process
-/// has been given (tests run in parallel, and the system may hand a released port out again).
-pub fn free_port() -> u16 {
-	static GIVEN: Mutex<BTreeSet<u16>> = Mutex::new(BTreeSet::new());
-	loop {
-		let port = TcpListener::bind("0.0.0.0:0")
-			.and_then(|listener| listener.local_addr())
-			.map(|addr| addr.port())
-			.expect("the system hands out a free port");
-		if GIVEN.lock().unwrap_or_else(|e| e.into_inner()).insert(port) {
-			return port;
+/// A free TCP port on loopback, held by a listener until [`Port::release`] hands it to the
+/// process that binds it; no other caller in this test process is given it again.
+pub struct Port {
+	number: u16,
+	held: Option<TcpListener>,
+}
+
+impl Port {
+	/// Reserves a port that nothing listens on and that this process has not handed out (tests
+	/// run in parallel, and the system may hand a released port out again).
+	pub fn reserve() -> Port {
+		static GIVEN: Mutex<BTreeSet<u16>> = Mutex::new(BTreeSet::new());
+		loop {
+			let listener =
+				TcpListener::bind("127.0.0.1:0").expect("the system hands out a free port");
+			let number = listener.local_addr().expect("a bound listener has an address").port();
+			if GIVEN.lock().unwrap_or_else(|e| e.into_inner()).insert(number) {
+				return Port { number, held: Some(listener) };
+			}
 		}
 	}
+
+	/// The port's number.
+	pub fn number(&self) -> u16 {
+		self.number
+	}
+
+	/// Stops holding the port, right before a child binds it.
+	fn release(&mut self) {
+		self.held = None;
+	}
+}
+
+/// The number of a port reserved for this test process and released at once, for a program
+/// that is started straight after.
+pub fn free_port() -> u16 {
+	Port::reserve().number
+}
+
+/// The directory every node of the test run caches the compiled runtime in: beside the
+/// node binary, so that it outlives the run.
+fn wasm_cache() -> PathBuf {
+	node_binary().parent().map_or_else(std::env::temp_dir, Path::to_owned).join("wasm-cache")
+}
+
+/// `command` with the parent-death signal set: the child gets SIGKILL when the thread that
+/// started it ends, so that no node outlives a test process that crashed or was killed.
+pub fn dies_with_parent(mut command: Command) -> Command {
+	// SAFETY: `prctl` is async-signal-safe and touches no memory of the parent.
+	unsafe {
+		command.pre_exec(|| {
+			nix::sys::prctl::set_pdeathsig(Signal::SIGKILL).map_err(std::io::Error::from)
+		});
+	}
+	command
 }
 
 /// Runs `medchain-node` with `args` to its end and returns what it printed; for commands that
 /// exit by themselves, such as `export-chain-spec` or a start that must fail.
 pub fn run_node_to_exit(args: &[&str]) -> std::process::Output {
-	Command::new(node_binary()).args(args).stdin(Stdio::null()).output().expect("the node runs")
+	dies_with_parent(Command::new(node_binary()))
+		.args(args)
+		.stdin(Stdio::null())
+		.output()
+		.expect("the node runs")
+}
+
+/// Calls a JSON-RPC method over HTTP on the loopback `port` and returns its `result`, or what
+/// went wrong: no answer, an answer that is not JSON, or the node's RPC error.
+pub fn rpc(port: u16, method: &str, params: Value) -> Result<Value, String> {
+	let body = json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params});
+	let agent: ureq::Agent =
+		ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(30))).build().into();
+	let response: Value = agent
+		.post(&format!("http://127.0.0.1:{port}"))
+		.send_json(&body)
+		.map_err(|e| format!("no answer over HTTP: {e}"))?
+		.body_mut()
+		.read_json()
+		.map_err(|e| format!("the answer is not JSON: {e}"))?;
+	match response.get("error") {
+		Some(error) => Err(format!("RPC error {error}")),
+		None => Ok(response["result"].clone()),
+	}
+}
+
+/// The repository's root directory.
+pub fn repository() -> PathBuf {
+	Path::new(env!("CARGO_MANIFEST_DIR"))
+		.parent()
+		.expect("the tests crate lives in the repository")
+		.to_owned()
 }
 
 /// Fails unless `result` is the chain's error `pallet.variant`, with its documentation.
@@ -111,31 +192,39 @@ pub struct Node {
 	pub rpc_port: u16,
 	/// The node's peer-to-peer port.
 	pub p2p_port: u16,
-	dir: TempDir,
+	/// The ports, held until the node's first start.
+	ports: Vec<Port>,
+	/// The node's directory: its base path and log; kept when a test fails.
+	dir: Option<TempDir>,
 }
 
 impl Node {
 	/// Starts a node with `args` besides its own ports and data directory, and waits until its
 	/// RPC server runs.
 	pub fn start(name: &str, args: &[&str]) -> Node {
-		let mut node = Node::launch(name, args, free_port());
+		let mut node = Node::launch(name, args, Port::reserve());
 		node.wait_ready();
 		node
 	}
 
 	/// Starts a node with `args`, its own ports (peer-to-peer on `p2p_port`) and data
 	/// directory, without waiting for it; [`Node::wait_ready`] waits.
-	pub fn launch(name: &str, args: &[&str], p2p_port: u16) -> Node {
-		let dir = TempDir::new(name);
+	pub fn launch(name: &str, args: &[&str], p2p_port: Port) -> Node {
+		let dir = tempfile::Builder::new()
+			.prefix(&format!("medchain-e2e-{name}-"))
+			.tempdir()
+			.expect("a temporary directory can be created");
+		let rpc_port = Port::reserve();
 		let mut node = Node {
 			name: name.into(),
 			args: args.iter().map(|a| a.to_string()).collect(),
 			child: None,
-			log: dir.path.join("node.log"),
+			log: dir.path().join("node.log"),
 			run_start: 0,
-			rpc_port: free_port(),
-			p2p_port,
-			dir,
+			rpc_port: rpc_port.number(),
+			p2p_port: p2p_port.number(),
+			ports: vec![rpc_port, p2p_port],
+			dir: Some(dir),
 		};
 		node.run();
 		node
@@ -155,12 +244,18 @@ impl Node {
 			.open(&self.log)
 			.expect("the node's log file can be opened");
 		self.run_start = self.log().len();
-		let base_path = self.dir.path.join("data");
-		let child = Command::new(&binary)
+		let base_path = self.log.with_file_name("data");
+		for port in &mut self.ports {
+			port.release();
+		}
+		let child = dies_with_parent(Command::new(&binary))
 			.args(&self.args)
-			.args(["--base-path", base_path.to_str().expect("temporary paths are UTF-8")])
+			.arg("--base-path")
+			.arg(base_path)
 			.args(["--rpc-port", &self.rpc_port.to_string(), "--port", &self.p2p_port.to_string()])
 			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+			.arg("--wasm-cache")
+			.arg(wasm_cache())
 			.stdin(Stdio::null())
 			.stdout(log_file.try_clone().expect("the log file handle can be cloned"))
 			.stderr(log_file)
@@ -237,49 +332,8 @@ impl Node {
 
 	/// Calls a JSON-RPC method over HTTP and returns its `result`; fails on an RPC error.
 	pub fn rpc(&self, method: &str, params: Value) -> Value {
-		let body = json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params});
-		let body = body.to_string();
-		let mut stream = TcpStream::connect(("127.0.0.1", self.rpc_port))
-			.unwrap_or_else(|e| panic!("node {} RPC port refused: {e}", self.name));
-		stream.set_read_timeout(Some(Duration::from_secs(30))).expect("timeouts can be set");
-		write!(
-			stream,
-			"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
-			 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-			body.len()
-		)
-		.expect("the request is sent");
-		let mut reader = BufReader::new(stream);
-		let mut line = String::new();
-		let mut content_length = None;
-		loop {
-			line.clear();
-			reader.read_line(&mut line).expect("the response headers arrive");
-			let header = line.trim_end();
-			if header.is_empty() {
-				break;
-			}
-			if let Some((key, value)) = header.split_once(':') {
-				if key.eq_ignore_ascii_case("content-length") {
-					content_length = value.trim().parse::<usize>().ok();
-				}
-			}
-		}
-		let mut body = Vec::new();
-		match content_length {
-			Some(len) => {
-				body.resize(len, 0);
-				reader.read_exact(&mut body).expect("the response body arrives");
-			},
-			None => {
-				reader.read_to_end(&mut body).expect("the response body arrives");
-			},
-		}
-		let response: Value = serde_json::from_slice(&body).expect("the response is JSON");
-		if let Some(error) = response.get("error") {
-			panic!("{method} failed on node {}: {error}", self.name);
-		}
-		response["result"].clone()
+		rpc(self.rpc_port, method, params)
+			.unwrap_or_else(|e| panic!("node {}: {method} failed: {e}", self.name))
 	}
 
 	/// The number of the node's best block.
@@ -310,7 +364,8 @@ impl Node {
 	/// whether it exited on its own after SIGTERM.
 	pub fn stop(&mut self) -> bool {
 		let Some(mut child) = self.child.take() else { return true };
-		let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+		let pid = Pid::from_raw(i32::try_from(child.id()).expect("process ids fit in an i32"));
+		let _ = kill(pid, Signal::SIGTERM);
 		let deadline = Instant::now() + Duration::from_secs(10);
 		while Instant::now() < deadline {
 			if let Ok(Some(_)) = child.try_wait() {
@@ -328,9 +383,11 @@ impl Drop for Node {
 	fn drop(&mut self) {
 		self.stop();
 		if thread::panicking() {
+			let kept = self.dir.take().map(TempDir::keep);
 			eprintln!(
-				"===== log of node {} =====\n{}\n===== end of log =====",
+				"===== log of node {} (kept in {}) =====\n{}\n===== end of log =====",
 				self.name,
+				kept.as_deref().unwrap_or(Path::new("-")).display(),
 				self.log()
 			);
 		}
@@ -340,29 +397,6 @@ impl Drop for Node {
 fn header_number(header: &Value) -> u64 {
 	let hex = header["number"].as_str().expect("a header has a number");
 	u64::from_str_radix(hex.trim_start_matches("0x"), 16).expect("block numbers are hex")
-}
-
-/// A directory removed when dropped.
-struct TempDir {
-	path: PathBuf,
-}
-
-impl TempDir {
-	fn new(name: &str) -> TempDir {
-		let path = std::env::temp_dir().join(format!(
-			"medchain-e2e-{name}-{}-{}",
-			std::process::id(),
-			free_port()
-		));
-		std::fs::create_dir_all(&path).expect("a temporary directory can be created");
-		TempDir { path }
-	}
-}
-
-impl Drop for TempDir {
-	fn drop(&mut self) {
-		let _ = std::fs::remove_dir_all(&self.path);
-	}
 }
 
 /// The peer id of the network key `0x…01`, the key of a network's first node.
@@ -393,8 +427,11 @@ impl Network {
 	/// Starts one node per `(name, part)` and waits until every one runs. A genesis
 	/// delegate's name is its development account's, in lower case (`alice`).
 	pub fn local(members: &[(&str, Part)]) -> Network {
-		let boot_port = free_port();
-		let boot = format!("/ip4/127.0.0.1/tcp/{boot_port}/p2p/{FIRST_NODE_PEER}");
+		let mut boot_port = Some(Port::reserve());
+		let boot = format!(
+			"/ip4/127.0.0.1/tcp/{}/p2p/{FIRST_NODE_PEER}",
+			boot_port.as_ref().map_or(0, Port::number)
+		);
 		let mut nodes: Vec<Node> = members
 			.iter()
 			.enumerate()
@@ -410,7 +447,7 @@ impl Network {
 				if n > 0 {
 					args.extend(["--bootnodes", &boot]);
 				}
-				Node::launch(name, &args, if n == 0 { boot_port } else { free_port() })
+				Node::launch(name, &args, boot_port.take().unwrap_or_else(Port::reserve))
 			})
 			.collect();
 		for node in &mut nodes {

@@ -1,40 +1,54 @@
 //! The command line's arguments.
 
-use std::{path::PathBuf, str::FromStr};
+use std::{fmt, path::PathBuf, str::FromStr};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use medchain_client::{account_of, keypair, parse_account, AccountId, Error, Keypair, Wait, MED};
 
-const EXAMPLES: &str = "\
-Examples (a dev chain: scripts/start.sh):
-  medchain --suri //Charlie record pending
-  medchain --suri //Bob record submit --patient //Charlie --kind Observation --payload ipfs://bafy...
-  medchain --suri //Charlie record approve 0
-  medchain --suri //Charlie audit log --patient //Charlie
-  medchain record verify 0
-  medchain --json delegates";
+const ABOUT: &str = "The MedChain command line: register, stake and vote, submit and consent to \
+medical records, grant access, and audit the access log.";
 
-/// The MedChain command line: register, stake and vote, submit and consent to medical
-/// records, grant access, and audit the access log.
+const EXAMPLES: &str = "\
+Examples (a dev chain: scripts/start.sh; dev accounts are secrets such as //Charlie):
+  export MEDCHAIN_SURI=//Charlie
+  medchain record pending
+  medchain record approve 0
+  medchain audit log --patient //Charlie
+  medchain --suri-file ~/doctor.key record view 0
+  medchain record verify 0
+  medchain --json delegates
+
+Exit codes: 0 done; 1 another error (a bad account or secret, nothing found, a proof or the
+access log does not verify); 2 usage; 3 the chain refused the call; 4 access denied (the
+refusal is logged); 5 the node cannot be reached; 6 timed out (--timeout). With --json an
+error is one JSON object on standard error: {\"error\": {\"kind\", \"message\", \"pallet\",
+\"variant\", \"doc\"}}.";
+
+/// The MedChain command line.
 #[derive(Parser, Debug)]
-#[command(name = "medchain", version, after_help = EXAMPLES)]
+#[command(name = "medchain", version, about = ABOUT, after_help = EXAMPLES)]
 pub struct Cli {
 	/// The node's WebSocket RPC address.
 	#[arg(long, global = true, default_value = "ws://127.0.0.1:9944", env = "MEDCHAIN_URL")]
 	pub url: String,
-	/// The signing secret: a dev account (//Alice), a mnemonic or a 0x seed. Prefer
-	/// --suri-file or $MEDCHAIN_SURI for real secrets; the secret is never printed.
+	/// The signing secret: a dev account (//Alice), a mnemonic or a 0x seed. It shows in the
+	/// process list: prefer --suri-file or $MEDCHAIN_SURI. The secret is never printed.
 	#[arg(long, global = true, env = "MEDCHAIN_SURI", hide_env_values = true)]
-	pub suri: Option<String>,
-	/// A file whose first line is the signing secret.
+	pub suri: Option<Secret>,
+	/// A file whose first line is the signing secret; keep it readable by you alone
+	/// (chmod 600), or a warning says so.
 	#[arg(long, global = true, conflicts_with = "suri")]
 	pub suri_file: Option<PathBuf>,
-	/// Print JSON instead of tables.
+	/// Print JSON instead of tables (errors too, on standard error).
 	#[arg(long, global = true)]
 	pub json: bool,
 	/// How long a call waits: until a block includes it, or until that block is final.
 	#[arg(long, global = true, value_enum, default_value_t = WaitArg::Finalized)]
 	pub wait: WaitArg,
+	/// Give up after this many seconds (connecting, reading, or waiting for a block), with
+	/// exit code 6.
+	#[arg(long, global = true, default_value_t = 180, value_name = "SECONDS")]
+	pub timeout: u64,
 	#[command(subcommand)]
 	pub command: Command,
 }
@@ -43,14 +57,22 @@ impl Cli {
 	/// The signing key pair, from --suri, $MEDCHAIN_SURI or --suri-file.
 	pub fn signer(&self) -> Result<Keypair, Error> {
 		match (&self.suri, &self.suri_file) {
-			(Some(suri), _) => keypair(suri),
+			(Some(suri), _) => keypair(&suri.0),
 			(None, Some(path)) => {
 				let text = std::fs::read_to_string(path)
 					.map_err(|e| Error::Secret(format!("cannot read {}: {e}", path.display())))?;
+				if let Some(mode) = readable_by_others(path) {
+					eprintln!(
+						"warning: {} holds a secret but others may read it (mode {mode:o}): \
+						 chmod 600 {}",
+						path.display(),
+						path.display()
+					);
+				}
 				keypair(text.lines().next().unwrap_or_default())
 			},
 			(None, None) => Err(Error::Secret(
-				"this command signs a transaction: give --suri, --suri-file or $MEDCHAIN_SURI"
+				"this command signs a transaction: give --suri-file, $MEDCHAIN_SURI or --suri"
 					.into(),
 			)),
 		}
@@ -61,9 +83,34 @@ impl Cli {
 		match account {
 			Some(account) => Ok(account.0),
 			None => self.signer().map(|pair| account_of(&pair)).map_err(|_| {
-				Error::Account("name an account, or give --suri to use your own".into())
+				Error::Account("name an account, or give a secret to use your own".into())
 			}),
 		}
+	}
+}
+
+/// The permission bits of the file at `path` when users other than its owner may read or
+/// write it.
+fn readable_by_others(path: &std::path::Path) -> Option<u32> {
+	use std::os::unix::fs::PermissionsExt;
+	let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+	(mode & 0o077 != 0).then_some(mode)
+}
+
+/// A signing secret. Its `Debug` output never shows it.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl FromStr for Secret {
+	type Err = String;
+	fn from_str(text: &str) -> Result<Self, String> {
+		Ok(Secret(text.to_owned()))
+	}
+}
+
+impl fmt::Debug for Secret {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		f.write_str("Secret(<hidden>)")
 	}
 }
 
@@ -88,34 +135,54 @@ impl From<WaitArg> for Wait {
 #[derive(Subcommand, Debug)]
 pub enum Command {
 	/// Register a patient (yourself), a doctor or an admin.
-	#[command(
-		subcommand,
-		after_help = "Examples:\n  medchain --suri //Eve register patient --encryption-key 0x<64 hex digits>\n  medchain --suri //Alice register doctor //Ferdie --licence GMC-7654321 --encryption-key 0x<64 hex digits>\n  medchain --suri //Alice register admin //Dave"
-	)]
+	#[command(subcommand)]
 	Register(RegisterCommand),
-	/// Show a member's role and status (yours without an account).
-	#[command(after_help = "Example: medchain member //Bob")]
-	Member { account: Option<AccountArg> },
+	/// Show a member's role and status (yours without an account); suspend, reinstate, or
+	/// rotate your encryption key.
+	#[command(
+		args_conflicts_with_subcommands = true,
+		after_help = "Examples:\n  medchain member //Bob\n  medchain --suri-file admin.key member suspend //Ferdie\n  medchain --suri-file admin.key member reinstate //Ferdie\n  medchain --suri-file me.key member rotate-key --encryption-key 0x<64 hex digits>"
+	)]
+	Member {
+		/// The member (default: the signer).
+		account: Option<AccountArg>,
+		#[command(subcommand)]
+		action: Option<MemberCommand>,
+	},
+	/// Show an account's balance: free, held (deposits and stake) and frozen.
+	#[command(after_help = "Example: medchain balance //Alice")]
+	Balance {
+		/// The account (default: the signer).
+		account: Option<AccountArg>,
+	},
 	/// Bond MED as stake, to back your candidacy and your votes.
-	#[command(after_help = "Example: medchain --suri //Dave bond 5000")]
-	Bond { amount: Amount },
+	#[command(after_help = "Example: medchain --suri-file dave.key bond 5000")]
+	Bond {
+		/// How much, in MED (up to 12 decimals).
+		amount: Amount,
+	},
 	/// Start unbonding stake; withdraw it after the unbonding period.
-	#[command(after_help = "Example: medchain --suri //Dave unbond 2.5")]
-	Unbond { amount: Amount },
+	#[command(after_help = "Example: medchain --suri-file dave.key unbond 2.5")]
+	Unbond {
+		/// How much, in MED (up to 12 decimals).
+		amount: Amount,
+	},
 	/// Withdraw stake whose unbonding period has passed.
-	#[command(after_help = "Example: medchain --suri //Dave withdraw")]
+	#[command(after_help = "Example: medchain --suri-file dave.key withdraw")]
 	Withdraw,
 	/// Show an account's bonded and unbonding stake (yours without an account).
 	#[command(after_help = "Example: medchain stake //Alice//stash")]
-	Stake { account: Option<AccountArg> },
+	Stake {
+		/// The staker (default: the signer).
+		account: Option<AccountArg>,
+	},
 	/// Stand as a delegate candidate, set session keys, leave, or list the candidates.
-	#[command(
-		subcommand,
-		after_help = "Examples:\n  medchain --suri //Dave candidate keys\n  medchain --suri //Dave candidate register\n  medchain candidate list"
-	)]
+	#[command(subcommand)]
 	Candidate(CandidateCommand),
 	/// Approve delegate candidates with your whole bond (replaces earlier votes).
-	#[command(after_help = "Example: medchain --suri //Eve vote //Dave //Alice//stash")]
+	#[command(
+		after_help = "Examples:\n  medchain --suri-file eve.key vote //Dave //Alice//stash\n  medchain --suri-file eve.key vote --remove"
+	)]
 	Vote {
 		/// The candidates to approve.
 		#[arg(required_unless_present = "remove")]
@@ -124,26 +191,24 @@ pub enum Command {
 		#[arg(long, conflicts_with = "candidates")]
 		remove: bool,
 	},
-	/// List the delegates of the current session.
-	#[command(after_help = "Example: medchain --json delegates")]
-	Delegates,
-	/// Submit, approve, deny, withdraw, list, view and prove medical records.
+	/// List the delegates of the current session, or set how many each election picks.
 	#[command(
-		subcommand,
-		after_help = "Examples:\n  medchain --suri //Bob record submit --patient //Charlie --kind Observation --payload enc:bp-120-80\n  medchain --suri //Charlie record approve 0\n  medchain --suri //Charlie record history\n  medchain record verify 0"
+		args_conflicts_with_subcommands = true,
+		after_help = "Examples:\n  medchain --json delegates\n  medchain --suri-file admin.key delegates set-desired 4"
 	)]
+	Delegates {
+		#[command(subcommand)]
+		action: Option<DelegatesCommand>,
+	},
+	/// Submit, approve, deny, withdraw, expire, list, view and prove medical records.
+	#[command(subcommand)]
 	Record(RecordCommand),
-	/// Grant, revoke and list doctors' access; invoke emergency access.
-	#[command(
-		subcommand,
-		after_help = "Examples:\n  medchain --suri //Charlie access grant //Bob --until 5000\n  medchain --suri //Charlie access revoke //Bob\n  medchain --suri //Bob access emergency //Charlie --reason \"unconscious in A&E\""
-	)]
+	/// Grant, revoke and list doctors' access; invoke emergency access; ask on what basis
+	/// someone may see a patient's records.
+	#[command(subcommand)]
 	Access(AccessCommand),
 	/// Read and verify the access log.
-	#[command(
-		subcommand,
-		after_help = "Examples:\n  medchain audit log --patient //Charlie\n  medchain audit verify"
-	)]
+	#[command(subcommand)]
 	Audit(AuditCommand),
 }
 
@@ -151,7 +216,7 @@ pub enum Command {
 pub enum RegisterCommand {
 	/// Register yourself as a patient.
 	#[command(
-		after_help = "Example: medchain --suri //Eve register patient --encryption-key 0x<64 hex digits>"
+		after_help = "Example: medchain --suri-file eve.key register patient --encryption-key 0x<64 hex digits>"
 	)]
 	Patient {
 		/// The 32-byte public key records about you are encrypted to, in hex.
@@ -163,9 +228,10 @@ pub enum RegisterCommand {
 	},
 	/// Admit a doctor (admins only).
 	#[command(
-		after_help = "Example: medchain --suri //Alice register doctor //Ferdie --licence GMC-7654321 --encryption-key 0x<64 hex digits>"
+		after_help = "Example: medchain --suri-file admin.key register doctor //Ferdie --licence GMC-7654321 --encryption-key 0x<64 hex digits>"
 	)]
 	Doctor {
+		/// The doctor's account.
 		account: AccountArg,
 		/// The doctor's licence reference.
 		#[arg(long)]
@@ -175,24 +241,72 @@ pub enum RegisterCommand {
 		encryption_key: Key32,
 	},
 	/// Admit an admin (the sudo key only).
-	Admin { account: AccountArg },
+	#[command(after_help = "Example: medchain --suri-file sudo.key register admin //Dave")]
+	Admin {
+		/// The new admin's account.
+		account: AccountArg,
+	},
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MemberCommand {
+	/// Suspend a member: they may not act until reinstated (admins only).
+	#[command(after_help = "Example: medchain --suri-file admin.key member suspend //Ferdie")]
+	Suspend {
+		/// The member to suspend.
+		account: AccountArg,
+	},
+	/// Reinstate a suspended member (admins only).
+	#[command(after_help = "Example: medchain --suri-file admin.key member reinstate //Ferdie")]
+	Reinstate {
+		/// The member to reinstate.
+		account: AccountArg,
+	},
+	/// Replace your encryption key (any member).
+	#[command(
+		after_help = "Example: medchain --suri-file me.key member rotate-key --encryption-key 0x<64 hex digits>"
+	)]
+	RotateKey {
+		/// The new 32-byte public key, in hex.
+		#[arg(long)]
+		encryption_key: Key32,
+	},
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DelegatesCommand {
+	/// Set how many delegates each election picks (admins only).
+	#[command(after_help = "Example: medchain --suri-file admin.key delegates set-desired 4")]
+	SetDesired {
+		/// The number of delegates.
+		count: u32,
+	},
 }
 
 #[derive(Subcommand, Debug)]
 pub enum CandidateCommand {
 	/// Stand as a delegate candidate (holds the candidacy bond).
+	#[command(after_help = "Example: medchain --suri-file dave.key candidate register")]
 	Register,
 	/// Have the node at --url generate session keys for you and set them on chain.
+	#[command(
+		after_help = "Example: medchain --url ws://127.0.0.1:9944 --suri-file dave.key candidate keys"
+	)]
 	Keys,
 	/// Withdraw your candidacy.
+	#[command(after_help = "Example: medchain --suri-file dave.key candidate leave")]
 	Leave,
 	/// List the candidates with their backing.
+	#[command(after_help = "Example: medchain --json candidate list")]
 	List,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum RecordCommand {
 	/// Submit a record to a patient's consent pool (doctors only).
+	#[command(
+		after_help = "Example: medchain --suri-file doctor.key record submit --patient //Charlie --kind Observation --payload ref:lab-2291"
+	)]
 	Submit {
 		/// The patient.
 		#[arg(long)]
@@ -211,15 +325,39 @@ pub enum RecordCommand {
 		supersedes: Option<u64>,
 	},
 	/// Approve a submission in your consent pool: it joins your history.
-	Approve { id: u64 },
+	#[command(after_help = "Example: medchain --suri-file patient.key record approve 0")]
+	Approve {
+		/// The submission.
+		id: u64,
+	},
 	/// Deny a submission in your consent pool: it is discarded.
-	Deny { id: u64 },
+	#[command(after_help = "Example: medchain --suri-file patient.key record deny 1")]
+	Deny {
+		/// The submission.
+		id: u64,
+	},
 	/// Withdraw your own submission before the patient decides.
-	Withdraw { id: u64 },
+	#[command(after_help = "Example: medchain --suri-file doctor.key record withdraw 1")]
+	Withdraw {
+		/// The submission.
+		id: u64,
+	},
+	/// Remove a submission whose consent window has passed (anyone).
+	#[command(after_help = "Example: medchain --suri-file me.key record expire 1")]
+	Expire {
+		/// The submission.
+		id: u64,
+	},
 	/// List a patient's consent pool (yours without an account).
-	Pending { patient: Option<AccountArg> },
+	#[command(after_help = "Example: medchain record pending //Charlie")]
+	Pending {
+		/// The patient (default: the signer).
+		patient: Option<AccountArg>,
+	},
 	/// List a patient's approved records (yours without an account); not logged.
+	#[command(after_help = "Example: medchain record history //Charlie --start 0 --count 20")]
 	History {
+		/// The patient (default: the signer).
 		patient: Option<AccountArg>,
 		/// The first position to list.
 		#[arg(long, default_value_t = 0)]
@@ -229,36 +367,86 @@ pub enum RecordCommand {
 		count: u32,
 	},
 	/// View a record; the view, or the refusal, is written to the access log.
-	View { id: u64 },
+	#[command(after_help = "Example: medchain --suri-file doctor.key record view 0")]
+	View {
+		/// The record.
+		id: u64,
+	},
+	/// View a patient's whole history; the view, or the refusal, is written to the access log.
+	#[command(
+		after_help = "Example: medchain --suri-file doctor.key record view-history //Charlie"
+	)]
+	ViewHistory {
+		/// The patient.
+		patient: AccountArg,
+		/// The first position to list.
+		#[arg(long, default_value_t = 0)]
+		start: u32,
+		/// How many records to list.
+		#[arg(long, default_value_t = 50)]
+		count: u32,
+	},
 	/// Prove that a record is in finalized state, checked locally against the state root.
-	Verify { id: u64 },
+	#[command(after_help = "Example: medchain record verify 0")]
+	Verify {
+		/// The record.
+		id: u64,
+	},
 }
 
 #[derive(Subcommand, Debug)]
 pub enum AccessCommand {
 	/// Grant a doctor access to your records.
+	#[command(
+		after_help = "Example: medchain --suri-file patient.key access grant //Bob --until 5000"
+	)]
 	Grant {
+		/// The doctor.
 		doctor: AccountArg,
 		/// The last block of the grant (default: until revoked).
 		#[arg(long)]
 		until: Option<u32>,
 	},
 	/// Revoke a doctor's access to your records.
-	Revoke { doctor: AccountArg },
+	#[command(after_help = "Example: medchain --suri-file patient.key access revoke //Bob")]
+	Revoke {
+		/// The doctor.
+		doctor: AccountArg,
+	},
 	/// Invoke emergency access to a patient's records (doctors only); the reason is logged.
+	#[command(
+		after_help = "Example: medchain --suri-file doctor.key access emergency //Charlie --reason \"unconscious in A&E\""
+	)]
 	Emergency {
+		/// The patient.
 		patient: AccountArg,
 		/// Why access is needed.
 		#[arg(long)]
 		reason: String,
 	},
 	/// List the doctors a patient granted access to (yours without an account).
-	List { patient: Option<AccountArg> },
+	#[command(after_help = "Example: medchain access list //Charlie")]
+	List {
+		/// The patient (default: the signer).
+		patient: Option<AccountArg>,
+	},
+	/// Whether a viewer may see a patient's records now, and on what basis (not logged).
+	#[command(after_help = "Example: medchain access basis //Bob --patient //Charlie")]
+	Basis {
+		/// Who would look.
+		viewer: AccountArg,
+		/// Whose records (default: the signer).
+		#[arg(long)]
+		patient: Option<AccountArg>,
+	},
 }
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
 	/// List access-log entries, all or about one patient.
+	#[command(
+		after_help = "Examples:\n  medchain audit log --patient //Charlie\n  medchain audit log --start 100 --count 50"
+	)]
 	Log {
 		/// Only the entries about this patient.
 		#[arg(long)]
@@ -271,6 +459,7 @@ pub enum AuditCommand {
 		count: u32,
 	},
 	/// Recompute the access log's hash chain and compare it with the head on chain.
+	#[command(after_help = "Example: medchain audit verify")]
 	Verify,
 }
 
@@ -322,6 +511,10 @@ impl FromStr for Amount {
 
 #[cfg(test)]
 mod tests {
+	use std::os::unix::fs::PermissionsExt;
+
+	use clap::CommandFactory;
+
 	use super::*;
 
 	#[test]
@@ -354,14 +547,57 @@ mod tests {
 
 	#[test]
 	fn a_secret_comes_from_a_file_and_is_never_echoed() {
-		let dir = std::env::temp_dir().join(format!("medchain-suri-{}", std::process::id()));
-		std::fs::write(&dir, "//Charlie\n").unwrap();
-		let cli = Cli::parse_from(["medchain", "--suri-file", dir.to_str().unwrap(), "delegates"]);
+		let file = tempfile::NamedTempFile::new().unwrap();
+		std::fs::write(file.path(), "//Charlie\n").unwrap();
+		let path = file.path().to_str().unwrap();
+		let cli = Cli::parse_from(["medchain", "--suri-file", path, "delegates"]);
 		let charlie = account_of(&keypair("//Charlie").unwrap());
 		assert_eq!(account_of(&cli.signer().unwrap()), charlie);
-		std::fs::write(&dir, "not a secret uri at all!\n").unwrap();
+		std::fs::write(file.path(), "not a secret uri at all!\n").unwrap();
 		let message = cli.signer().unwrap_err().to_string();
 		assert!(!message.contains("not a secret uri at all"), "{message}");
-		std::fs::remove_file(dir).unwrap();
+	}
+
+	#[test]
+	fn no_debug_output_shows_a_secret() {
+		let phrase = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+		let cli = Cli::parse_from(["medchain", "--suri", phrase, "record", "approve", "0"]);
+		let debug = format!("{cli:?} {:#?}", cli);
+		assert!(!debug.contains("curtain"), "{debug}");
+		assert!(debug.contains("Secret(<hidden>)"), "{debug}");
+		assert!(keypair(&cli.suri.unwrap().0).is_ok());
+	}
+
+	#[test]
+	fn a_shared_secret_file_is_flagged_by_its_mode() {
+		let file = tempfile::NamedTempFile::new().unwrap();
+		let with_mode = |mode| {
+			std::fs::set_permissions(file.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+			readable_by_others(file.path())
+		};
+		assert_eq!(with_mode(0o644), Some(0o644));
+		assert_eq!(with_mode(0o640), Some(0o640));
+		assert_eq!(with_mode(0o600), None);
+	}
+
+	/// Every command without subcommands of its own shows at least one example in its help.
+	#[test]
+	fn every_leaf_command_has_an_example() {
+		fn visit(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+			let path = format!("{path} {}", command.get_name());
+			let help = command.get_after_help().map(ToString::to_string).unwrap_or_default();
+			let leaf =
+				!command.has_subcommands() || command.is_args_conflicts_with_subcommands_set();
+			if leaf && !help.contains("medchain ") {
+				missing.push(path.clone());
+			}
+			for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+				visit(sub, &path, missing);
+			}
+		}
+		let mut missing = Vec::new();
+		visit(&Cli::command(), "", &mut missing);
+		assert!(missing.is_empty(), "commands without an example: {missing:?}");
+		Cli::command().debug_assert();
 	}
 }

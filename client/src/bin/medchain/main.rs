@@ -1,64 +1,148 @@
 //! `medchain`: the MedChain command line.
 //!
 //! Every call and query of the chain as a subcommand, signing with the secret given by
-//! `--suri`, `--suri-file` or `$MEDCHAIN_SURI`. Output is an aligned table for people or JSON
-//! with `--json`; errors are one line on standard error and a non-zero exit code.
+//! `--suri-file`, `$MEDCHAIN_SURI` or `--suri`. Output is an aligned table for people or JSON
+//! with `--json`; an error is one line on standard error (a JSON object with `--json`) and an
+//! exit code that tells its kind apart (see [`exit_code`]). `--timeout` bounds the whole
+//! command, and a spinner on a terminal shows what it waits for.
 
 mod args;
 mod output;
 
-use std::{process::ExitCode, time::Duration};
+use std::{
+	process::ExitCode,
+	sync::{Arc, Mutex},
+	time::Duration,
+};
 
 use clap::Parser;
-use indicatif::{ProgressBar, ProgressFinish, ProgressStyle};
+use indicatif::{ProgressBar, ProgressStyle};
 use medchain_client::{account_of, Error, Keypair, MedChain, NewRecord, Stage, Wait};
 
 use args::{
-	AccessCommand, AuditCommand, CandidateCommand, Cli, Command, RecordCommand, RegisterCommand,
+	AccessCommand, AuditCommand, CandidateCommand, Cli, Command, DelegatesCommand, MemberCommand,
+	RecordCommand, RegisterCommand,
 };
-use output::Output;
+use output::{
+	med, AuditReportOut, BalanceOut, BasisOut, CallOut, CandidateOut, DelegatesOut, EntryOut,
+	ErrorOut, GrantOut, HistoryOut, MemberOut, Output, ProofOut, RecordOut, StakeOut,
+	SubmissionOut,
+};
+
+/// The exit code of an error: 1 for anything not below; 3 the chain refused the call; 4 access
+/// denied; 5 the node cannot be reached; 6 timed out. (2 is a usage error, from the parser.)
+fn exit_code(error: &Error) -> u8 {
+	match error {
+		Error::Module { .. } | Error::Dispatch(_) | Error::Rejected(_) => 3,
+		Error::AccessDenied { .. } => 4,
+		Error::Connect { .. } => 5,
+		Error::TimedOut { .. } => 6,
+		_ => 1,
+	}
+}
+
+/// The exit code of a usage error.
+const USAGE: u8 = 2;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-	let cli = Cli::parse();
-	match run(cli).await {
+	let cli = match Cli::try_parse() {
+		Ok(cli) => cli,
+		Err(e) if !e.use_stderr() => {
+			// --help and --version
+			let _ = e.print();
+			return ExitCode::SUCCESS;
+		},
+		Err(e) if std::env::args().any(|arg| arg == "--json") => {
+			let detail = e.render().to_string();
+			let first = detail.lines().next().unwrap_or_default();
+			let first = first.strip_prefix("error: ").unwrap_or(first);
+			eprintln!("{}", ErrorOut::usage(first.to_owned()).to_json());
+			return ExitCode::from(USAGE);
+		},
+		Err(e) => {
+			let _ = e.print();
+			return ExitCode::from(USAGE);
+		},
+	};
+	let out = Output { json: cli.json };
+	let status = Status::new();
+	let limit = Duration::from_secs(cli.timeout);
+	let result = match tokio::time::timeout(limit, run(&cli, &out, &status)).await {
+		Ok(result) => result,
+		Err(_) => Err(Error::TimedOut { seconds: cli.timeout, waiting_for: status.waiting_for() }),
+	};
+	status.done();
+	match result {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(e) => {
-			eprintln!("error: {e}");
-			ExitCode::FAILURE
+			if cli.json {
+				eprintln!("{}", ErrorOut::new(&e).to_json());
+			} else {
+				eprintln!("error: {e}");
+			}
+			ExitCode::from(exit_code(&e))
 		},
 	}
 }
 
-/// Connects, with a spinner on a terminal that shows how far each call has come.
-async fn connect(cli: &Cli) -> Result<MedChain, Error> {
-	let wait: Wait = cli.wait.into();
-	let chain = MedChain::connect(&cli.url).await?.waiting_for(wait);
-	let spinner = ProgressBar::new_spinner().with_finish(ProgressFinish::AndClear);
-	spinner.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("a valid template"));
-	Ok(chain.on_progress(move |stage| {
-		match stage {
-			Stage::Submitted => {
-				spinner.enable_steady_tick(Duration::from_millis(100));
-				spinner.set_message("submitted, waiting for a block");
-			},
-			Stage::InBlock(hash) => spinner.set_message(format!("in block {hash:?}")),
-			Stage::Finalized(hash) => spinner.set_message(format!("finalized in {hash:?}")),
-		}
-		let done = match stage {
-			Stage::Submitted => false,
-			Stage::InBlock(_) => wait == Wait::InBlock,
-			Stage::Finalized(_) => true,
-		};
-		if done {
-			spinner.finish_and_clear();
-		}
-	}))
+/// What the command waits for: a spinner on a terminal, and the words of a timeout.
+#[derive(Clone)]
+struct Status {
+	spinner: ProgressBar,
+	waiting_for: Arc<Mutex<String>>,
 }
 
-async fn run(cli: Cli) -> Result<(), Error> {
-	let out = Output { json: cli.json };
-	let chain = connect(&cli).await?;
+impl Status {
+	fn new() -> Self {
+		// The spinner draws on standard error, and only on a terminal.
+		let spinner = ProgressBar::new_spinner();
+		spinner
+			.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("a valid template"));
+		Status { spinner, waiting_for: Arc::new(Mutex::new(String::new())) }
+	}
+
+	/// Now waiting for `what` (`waiting for …`).
+	fn set(&self, what: String) {
+		self.spinner.enable_steady_tick(Duration::from_millis(100));
+		self.spinner.set_message(what.clone());
+		*self.waiting_for.lock().unwrap_or_else(|e| e.into_inner()) = what;
+	}
+
+	fn waiting_for(&self) -> String {
+		self.waiting_for.lock().unwrap_or_else(|e| e.into_inner()).clone()
+	}
+
+	fn done(&self) {
+		self.spinner.finish_and_clear();
+	}
+
+	/// The words for a call's stage.
+	fn stage(&self, stage: Stage, wait: Wait) {
+		match stage {
+			Stage::Submitted => self.set("waiting for a block to include the call".into()),
+			Stage::InBlock(hash) if wait == Wait::Finalized => self
+				.set(format!("waiting for block {hash:?}, which includes the call, to be final")),
+			Stage::InBlock(_) | Stage::Finalized(_) => self.set("reading the call's events".into()),
+			Stage::Read { done, total } => {
+				self.set(format!("reading the access log: {done} of {total} entries"))
+			},
+		}
+	}
+}
+
+/// Connects, reporting each stage of a call to `status`.
+async fn connect(cli: &Cli, status: &Status) -> Result<MedChain, Error> {
+	status.set(format!("waiting for the node at {} to answer", cli.url));
+	let wait: Wait = cli.wait.into();
+	let chain = MedChain::connect(&cli.url).await?.waiting_for(wait);
+	status.set(format!("waiting for the node at {}", cli.url));
+	let status = status.clone();
+	Ok(chain.on_progress(move |stage| status.stage(stage, wait)))
+}
+
+async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
+	let chain = connect(cli, status).await?;
 	let signer = || cli.signer();
 	match &cli.command {
 		Command::Register(register) => match register {
@@ -66,7 +150,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
 				let outcome = chain
 					.register_patient(&signer()?, encryption_key.0, metadata.clone().into_bytes())
 					.await?;
-				out.outcome("registered as a patient", &outcome);
+				out.call(CallOut::new("registered as a patient".into(), &outcome));
 			},
 			RegisterCommand::Doctor { account, licence, encryption_key } => {
 				let outcome = chain
@@ -77,56 +161,76 @@ async fn run(cli: Cli) -> Result<(), Error> {
 						encryption_key.0,
 					)
 					.await?;
-				out.outcome(&format!("{} registered as a doctor", account.0), &outcome);
+				out.call(CallOut::new(format!("{} registered as a doctor", account.0), &outcome));
 			},
 			RegisterCommand::Admin { account } => {
 				let outcome = chain.register_admin(&signer()?, account.0).await?;
-				out.outcome(&format!("{} registered as an admin", account.0), &outcome);
+				out.call(CallOut::new(format!("{} registered as an admin", account.0), &outcome));
 			},
 		},
-		Command::Member { account } => {
+		Command::Member { account, action: None } => {
 			let who = cli.account_or_signer(account.as_ref())?;
 			match chain.member(who).await? {
-				Some(member) => out.member(&who, &member),
+				Some(member) => out.item(&MemberOut::new(&who, &member)),
 				None => return Err(Error::NotFound(format!("{who} is not a registered member"))),
 			}
 		},
+		Command::Member { action: Some(action), .. } => match action {
+			MemberCommand::Suspend { account } => {
+				let outcome = chain.suspend(&signer()?, account.0).await?;
+				out.call(CallOut::new(format!("{} suspended", account.0), &outcome));
+			},
+			MemberCommand::Reinstate { account } => {
+				let outcome = chain.reinstate(&signer()?, account.0).await?;
+				out.call(CallOut::new(format!("{} reinstated", account.0), &outcome));
+			},
+			MemberCommand::RotateKey { encryption_key } => {
+				let outcome = chain.rotate_encryption_key(&signer()?, encryption_key.0).await?;
+				out.call(CallOut::new("encryption key replaced".into(), &outcome));
+			},
+		},
+		Command::Balance { account } => {
+			let who = cli.account_or_signer(account.as_ref())?;
+			out.item(&BalanceOut::new(&who, &chain.balance(who).await?));
+		},
 		Command::Bond { amount } => {
 			let outcome = chain.bond(&signer()?, amount.0).await?;
-			out.outcome(&format!("bonded {}", output::med(amount.0)), &outcome);
+			out.call(CallOut::new(format!("bonded {} MED", med(amount.0)), &outcome));
 		},
 		Command::Unbond { amount } => {
 			let outcome = chain.unbond(&signer()?, amount.0).await?;
-			out.outcome(&format!("unbonding {}", output::med(amount.0)), &outcome);
+			out.call(CallOut::new(format!("unbonding {} MED", med(amount.0)), &outcome));
 		},
 		Command::Withdraw => {
 			let outcome = chain.withdraw_unbonded(&signer()?).await?;
-			out.outcome("withdrew unbonded stake", &outcome);
+			out.call(CallOut::new("withdrew unbonded stake".into(), &outcome));
 		},
 		Command::Stake { account } => {
 			let who = cli.account_or_signer(account.as_ref())?;
-			let ledger = chain.ledger(who).await?;
-			out.ledger(&who, ledger.as_ref());
+			out.item(&StakeOut::new(&who, chain.ledger(who).await?.as_ref()));
 		},
 		Command::Candidate(candidate) => match candidate {
 			CandidateCommand::Register => {
 				let outcome = chain.register_candidate(&signer()?).await?;
-				out.outcome("registered as a delegate candidate", &outcome);
+				out.call(CallOut::new("registered as a delegate candidate".into(), &outcome));
 			},
 			CandidateCommand::Leave => {
 				let outcome = chain.unregister_candidate(&signer()?).await?;
-				out.outcome("left the candidacy", &outcome);
+				out.call(CallOut::new("left the candidacy".into(), &outcome));
 			},
 			CandidateCommand::Keys => {
 				let owner = signer()?;
 				let (keys, proof) = chain.rotate_keys(&account_of(&owner)).await?;
 				let outcome = chain.set_session_keys(&owner, &keys, proof).await?;
-				out.outcome(&format!("session keys set: 0x{}", hex::encode(&keys)), &outcome);
+				out.call(CallOut::new("session keys set".into(), &outcome).session_keys(&keys));
 			},
 			CandidateCommand::List => {
 				let candidates = chain.candidates().await?;
 				let delegates = chain.delegates().await?;
-				out.candidates(&candidates, &delegates);
+				out.list(
+					&CandidateOut::list(&candidates, &delegates),
+					&["index", "account", "backing_med", "session_keys", "delegate"],
+				);
 			},
 		},
 		Command::Vote { candidates, remove } => {
@@ -136,35 +240,48 @@ async fn run(cli: Cli) -> Result<(), Error> {
 				let candidates = candidates.iter().map(|c| c.0).collect();
 				chain.vote(&signer()?, candidates).await?
 			};
-			out.outcome(if *remove { "votes removed" } else { "voted" }, &outcome);
+			let message = if *remove { "votes removed" } else { "voted" };
+			out.call(CallOut::new(message.into(), &outcome));
 		},
-		Command::Delegates => {
+		Command::Delegates { action: None } => {
 			let delegates = chain.delegates().await?;
 			let session = chain.session_index().await?;
-			out.delegates(session, &delegates);
+			out.item(&DelegatesOut::new(session, &delegates));
 		},
-		Command::Record(record) => run_record(&chain, &cli, &out, record).await?,
+		Command::Delegates { action: Some(DelegatesCommand::SetDesired { count }) } => {
+			let outcome = chain.set_desired_delegates(&signer()?, *count).await?;
+			let message = format!("each election picks {count} delegates from the next session");
+			out.call(CallOut::new(message, &outcome));
+		},
+		Command::Record(record) => run_record(&chain, cli, out, record).await?,
 		Command::Access(access) => match access {
 			AccessCommand::Grant { doctor, until } => {
 				let outcome = chain.grant_access(&signer()?, doctor.0, *until).await?;
-				out.outcome(&format!("{} may see your records", doctor.0), &outcome);
+				out.call(CallOut::new(format!("{} may see your records", doctor.0), &outcome));
 			},
 			AccessCommand::Revoke { doctor } => {
 				let outcome = chain.revoke_access(&signer()?, doctor.0).await?;
-				out.outcome(&format!("{} may no longer see your records", doctor.0), &outcome);
+				let message = format!("{} may no longer see your records", doctor.0);
+				out.call(CallOut::new(message, &outcome));
 			},
 			AccessCommand::Emergency { patient, reason } => {
 				let (until, outcome) = chain
 					.emergency_access(&signer()?, patient.0, reason.clone().into_bytes())
 					.await?;
-				out.outcome(
-					&format!("emergency access to {} until block {until}", patient.0),
-					&outcome,
-				);
+				let message = format!("emergency access to {} until block {until}", patient.0);
+				out.call(CallOut::new(message, &outcome).until(until));
 			},
 			AccessCommand::List { patient } => {
 				let patient = cli.account_or_signer(patient.as_ref())?;
-				out.grants(&chain.grants(patient).await?);
+				out.list(
+					&GrantOut::list(&chain.grants(patient).await?),
+					&["doctor", "granted_at", "until"],
+				);
+			},
+			AccessCommand::Basis { viewer, patient } => {
+				let patient = cli.account_or_signer(patient.as_ref())?;
+				let basis = chain.viewer_basis(viewer.0, patient).await?;
+				out.basis(&BasisOut::new(&viewer.0, &patient, basis.as_ref()));
 			},
 		},
 		Command::Audit(audit) => match audit {
@@ -175,11 +292,15 @@ async fn run(cli: Cli) -> Result<(), Error> {
 					},
 					None => chain.audit_entries(*start, *count).await?,
 				};
-				out.entries(&entries);
+				out.list(
+					&EntryOut::list(&entries),
+					&["index", "block", "actor", "action", "patient", "record"],
+				);
 			},
 			AuditCommand::Verify => {
+				status.set("reading the access log".into());
 				let report = chain.verify_audit_log().await?;
-				out.audit_report(&report);
+				out.audit_report(&AuditReportOut::from(&report));
 			},
 		},
 	}
@@ -206,47 +327,54 @@ async fn run_record(
 				supersedes: *supersedes,
 			};
 			let (id, outcome) = chain.submit_record(&signer()?, patient.0, record).await?;
-			out.created(
-				"submission",
-				id,
-				&format!("submission {id} waits for {}'s consent", patient.0),
-				&outcome,
-			);
+			let message = format!("submission {id} waits for {}'s consent", patient.0);
+			out.call(CallOut::new(message, &outcome).submission(id));
 		},
 		RecordCommand::Approve { id } => {
 			let (record, outcome) = chain.approve(&signer()?, *id).await?;
-			out.created(
-				"record",
-				record,
-				&format!("submission {id} approved as record {record}"),
-				&outcome,
-			);
+			let message = format!("submission {id} approved as record {record}");
+			out.call(CallOut::new(message, &outcome).submission(*id).record(record));
 		},
 		RecordCommand::Deny { id } => {
 			let outcome = chain.deny(&signer()?, *id).await?;
-			out.outcome(&format!("submission {id} denied and discarded"), &outcome);
+			let message = format!("submission {id} denied and discarded");
+			out.call(CallOut::new(message, &outcome).submission(*id));
 		},
 		RecordCommand::Withdraw { id } => {
 			let outcome = chain.withdraw(&signer()?, *id).await?;
-			out.outcome(&format!("submission {id} withdrawn"), &outcome);
+			out.call(CallOut::new(format!("submission {id} withdrawn"), &outcome).submission(*id));
+		},
+		RecordCommand::Expire { id } => {
+			let outcome = chain.expire(&signer()?, *id).await?;
+			let message = format!("submission {id} expired and removed");
+			out.call(CallOut::new(message, &outcome).submission(*id));
 		},
 		RecordCommand::Pending { patient } => {
 			let patient = cli.account_or_signer(patient.as_ref())?;
-			out.pending(&chain.pending(patient).await?);
+			out.list(
+				&SubmissionOut::list(&chain.pending(patient).await?),
+				&["id", "doctor", "kind", "supersedes", "expires_at"],
+			);
 		},
 		RecordCommand::History { patient, start, count } => {
 			let patient = cli.account_or_signer(patient.as_ref())?;
 			let total = chain.history_length(patient).await?;
 			let records = chain.history(patient, *start, *count).await?;
-			out.records(total, &records);
+			out.history(&HistoryOut::new(total, &records));
 		},
 		RecordCommand::View { id } => {
 			let record = chain.view_record(&signer()?, *id).await?;
-			out.record(&record);
+			out.item(&RecordOut::from(&record));
+		},
+		RecordCommand::ViewHistory { patient, start, count } => {
+			// The logged view first: a refusal ends here, with the refusal on the log.
+			let total = chain.view_history(&signer()?, patient.0).await?;
+			let records = chain.history(patient.0, *start, *count).await?;
+			out.history(&HistoryOut::new(total, &records));
 		},
 		RecordCommand::Verify { id } => {
 			let (proof, record) = chain.prove_record(*id).await?;
-			out.proof(&proof, &record);
+			out.proof(&ProofOut::new(&proof, &record));
 		},
 	}
 	Ok(())

@@ -1,368 +1,640 @@
-//! What the command line prints: aligned tables for people, JSON with `--json`.
+//! What the command line prints.
+//!
+//! Every result is first one of the `serde` types below. `--json` prints it as JSON; otherwise
+//! a table is drawn from that same JSON value, its headers the JSON field names, so that the
+//! two can never tell different stories.
 
 use comfy_table::{presets::UTF8_HORIZONTAL_ONLY, Table, TableComponent};
 use medchain_client::{
-	AccountId, AuditReport, Candidate, Entry, Grant, Member, Outcome, Record, RecordProof,
-	StakeLedger, Submission, MED,
+	AccessBasis, AccountBalance, AccountId, AuditReport, Candidate, Entry, Error, Grant, Member,
+	Outcome, Record, RecordProof, StakeLedger, Submission, MED,
 };
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
-/// Prints results as tables or JSON.
+/// An amount of MED as a decimal string, exact to the 12th decimal (`1.25`).
+pub fn med(amount: u128) -> String {
+	let fraction = format!("{:012}", amount % MED);
+	let fraction = fraction.trim_end_matches('0');
+	if fraction.is_empty() {
+		format!("{}", amount / MED)
+	} else {
+		format!("{}.{fraction}", amount / MED)
+	}
+}
+
+/// Bytes from the chain, with how they are written: `utf8` text, or `hex` with `0x`.
+#[derive(Serialize)]
+pub struct Bytes {
+	encoding: &'static str,
+	value: String,
+}
+
+impl From<&[u8]> for Bytes {
+	fn from(bytes: &[u8]) -> Self {
+		match std::str::from_utf8(bytes) {
+			Ok(text) => Bytes { encoding: "utf8", value: text.to_owned() },
+			Err(_) => Bytes { encoding: "hex", value: hex(bytes) },
+		}
+	}
+}
+
+fn hex(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
+}
+
+/// What a call did and the block that holds it.
+#[derive(Serialize)]
+pub struct CallOut {
+	message: String,
+	block: u32,
+	block_hash: String,
+	/// The events of MedChain's pallets, as `Pallet.Event`.
+	events: Vec<String>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	submission: Option<u64>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	record: Option<u64>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	until: Option<u32>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	session_keys: Option<String>,
+}
+
+impl CallOut {
+	/// A call's message and outcome.
+	pub fn new(message: String, outcome: &Outcome) -> Self {
+		CallOut {
+			message,
+			block: outcome.block_number,
+			block_hash: format!("{:?}", outcome.block_hash),
+			events: outcome.event_names.clone(),
+			submission: None,
+			record: None,
+			until: None,
+			session_keys: None,
+		}
+	}
+
+	/// With the submission it created.
+	pub fn submission(mut self, id: u64) -> Self {
+		self.submission = Some(id);
+		self
+	}
+
+	/// With the record it created or read.
+	pub fn record(mut self, id: u64) -> Self {
+		self.record = Some(id);
+		self
+	}
+
+	/// With the last block of the access it opened.
+	pub fn until(mut self, block: u32) -> Self {
+		self.until = Some(block);
+		self
+	}
+
+	/// With the session keys it set.
+	pub fn session_keys(mut self, keys: &[u8]) -> Self {
+		self.session_keys = Some(hex(keys));
+		self
+	}
+}
+
+/// A registered member.
+#[derive(Serialize)]
+pub struct MemberOut {
+	account: String,
+	role: String,
+	status: String,
+	encryption_key: Option<String>,
+	metadata: Bytes,
+	licence: Bytes,
+	registered_at: u32,
+}
+
+impl MemberOut {
+	pub fn new(who: &AccountId, member: &Member) -> Self {
+		MemberOut {
+			account: who.to_string(),
+			role: format!("{:?}", member.role),
+			status: format!("{:?}", member.status),
+			encryption_key: member.encryption_key.as_ref().map(|key| hex(key)),
+			metadata: member.metadata.0.as_slice().into(),
+			licence: member.licence.0.as_slice().into(),
+			registered_at: member.registered_at,
+		}
+	}
+}
+
+/// An account's balance, in MED.
+#[derive(Serialize)]
+pub struct BalanceOut {
+	account: String,
+	free_med: String,
+	held_med: String,
+	frozen_med: String,
+}
+
+impl BalanceOut {
+	pub fn new(who: &AccountId, balance: &AccountBalance) -> Self {
+		BalanceOut {
+			account: who.to_string(),
+			free_med: med(balance.free),
+			held_med: med(balance.reserved),
+			frozen_med: med(balance.frozen),
+		}
+	}
+}
+
+/// An account's stake, in MED.
+#[derive(Serialize)]
+pub struct StakeOut {
+	account: String,
+	bonded_med: String,
+	unbonding: Vec<UnbondingOut>,
+}
+
+/// Stake on its way out.
+#[derive(Serialize)]
+pub struct UnbondingOut {
+	value_med: String,
+	unlock_at: u32,
+}
+
+impl StakeOut {
+	pub fn new(who: &AccountId, ledger: Option<&StakeLedger>) -> Self {
+		StakeOut {
+			account: who.to_string(),
+			bonded_med: med(ledger.map_or(0, |l| l.active)),
+			unbonding: ledger
+				.map(|l| {
+					l.unlocking
+						.0
+						.iter()
+						.map(|c| UnbondingOut { value_med: med(c.value), unlock_at: c.unlock_at })
+						.collect()
+				})
+				.unwrap_or_default(),
+		}
+	}
+}
+
+/// A delegate candidate.
+#[derive(Serialize)]
+pub struct CandidateOut {
+	index: u32,
+	account: String,
+	backing_med: String,
+	bond_med: String,
+	session_keys: bool,
+	delegate: bool,
+}
+
+impl CandidateOut {
+	/// The candidates, best backed first, marking the current delegates.
+	pub fn list(
+		candidates: &[(AccountId, Candidate, bool)],
+		delegates: &[AccountId],
+	) -> Vec<CandidateOut> {
+		let mut sorted: Vec<_> = candidates.iter().collect();
+		sorted.sort_by(|a, b| b.1.backing.cmp(&a.1.backing).then(a.1.index.cmp(&b.1.index)));
+		sorted
+			.into_iter()
+			.map(|(who, c, keys)| CandidateOut {
+				index: c.index,
+				account: who.to_string(),
+				backing_med: med(c.backing),
+				bond_med: med(c.bond),
+				session_keys: *keys,
+				delegate: delegates.contains(who),
+			})
+			.collect()
+	}
+}
+
+/// The delegates of a session.
+#[derive(Serialize)]
+pub struct DelegatesOut {
+	session: u32,
+	delegates: Vec<String>,
+}
+
+impl DelegatesOut {
+	pub fn new(session: u32, delegates: &[AccountId]) -> Self {
+		DelegatesOut { session, delegates: delegates.iter().map(ToString::to_string).collect() }
+	}
+}
+
+/// A patient's grant to a doctor.
+#[derive(Serialize)]
+pub struct GrantOut {
+	doctor: String,
+	granted_at: u32,
+	until: Option<u32>,
+}
+
+impl GrantOut {
+	pub fn list(grants: &[(AccountId, Grant<u32>)]) -> Vec<GrantOut> {
+		grants
+			.iter()
+			.map(|(doctor, g)| GrantOut {
+				doctor: doctor.to_string(),
+				granted_at: g.granted_at,
+				until: g.until,
+			})
+			.collect()
+	}
+}
+
+/// On what basis a viewer may see a patient's records now.
+#[derive(Serialize)]
+pub struct BasisOut {
+	viewer: String,
+	patient: String,
+	/// `None` when the viewer may not.
+	basis: Option<String>,
+}
+
+impl BasisOut {
+	pub fn new(viewer: &AccountId, patient: &AccountId, basis: Option<&AccessBasis>) -> Self {
+		BasisOut {
+			viewer: viewer.to_string(),
+			patient: patient.to_string(),
+			basis: basis.map(|b| format!("{b:?}")),
+		}
+	}
+}
+
+/// A submission in a consent pool.
+#[derive(Serialize)]
+pub struct SubmissionOut {
+	id: u64,
+	patient: String,
+	doctor: String,
+	kind: Bytes,
+	content_hash: String,
+	payload: Bytes,
+	supersedes: Option<u64>,
+	deposit_med: String,
+	submitted_at: u32,
+	expires_at: u32,
+}
+
+impl SubmissionOut {
+	pub fn list(pending: &[(u64, Submission)]) -> Vec<SubmissionOut> {
+		pending
+			.iter()
+			.map(|(id, s)| SubmissionOut {
+				id: *id,
+				patient: s.patient.to_string(),
+				doctor: s.doctor.to_string(),
+				kind: s.kind.0.as_slice().into(),
+				content_hash: hex(&s.content_hash),
+				payload: s.payload.0.as_slice().into(),
+				supersedes: s.supersedes,
+				deposit_med: med(s.deposit),
+				submitted_at: s.submitted_at,
+				expires_at: s.expires_at,
+			})
+			.collect()
+	}
+}
+
+/// An approved record.
+#[derive(Serialize)]
+pub struct RecordOut {
+	id: u64,
+	patient: String,
+	author: String,
+	kind: Bytes,
+	version: u32,
+	supersedes: Option<u64>,
+	content_hash: String,
+	payload: Bytes,
+	block: u32,
+	timestamp: u64,
+}
+
+impl From<&Record> for RecordOut {
+	fn from(record: &Record) -> Self {
+		RecordOut {
+			id: record.id,
+			patient: record.patient.to_string(),
+			author: record.author.to_string(),
+			kind: record.kind.0.as_slice().into(),
+			version: record.version,
+			supersedes: record.supersedes,
+			content_hash: hex(&record.content_hash),
+			payload: record.payload.0.as_slice().into(),
+			block: record.block,
+			timestamp: record.timestamp,
+		}
+	}
+}
+
+/// A page of a patient's history.
+#[derive(Serialize)]
+pub struct HistoryOut {
+	total: u32,
+	records: Vec<RecordOut>,
+}
+
+impl HistoryOut {
+	pub fn new(total: u32, records: &[Record]) -> Self {
+		HistoryOut { total, records: records.iter().map(RecordOut::from).collect() }
+	}
+}
+
+/// A record proven against a finalized block's state root.
+#[derive(Serialize)]
+pub struct ProofOut {
+	verified: bool,
+	record: RecordOut,
+	block: u32,
+	block_hash: String,
+	state_root: String,
+	proof_nodes: usize,
+}
+
+impl ProofOut {
+	pub fn new(proof: &RecordProof, record: &Record) -> Self {
+		ProofOut {
+			verified: true,
+			record: record.into(),
+			block: proof.block_number,
+			block_hash: format!("{:?}", proof.block_hash),
+			state_root: format!("{:?}", proof.state_root),
+			proof_nodes: proof.nodes.len(),
+		}
+	}
+}
+
+/// An access-log entry.
+#[derive(Serialize)]
+pub struct EntryOut {
+	index: u64,
+	block: u32,
+	/// `None` when the chain itself acted (Root).
+	actor: Option<String>,
+	action: String,
+	subject: Option<String>,
+	patient: Option<String>,
+	submission: Option<u64>,
+	record: Option<u64>,
+	timestamp: u64,
+}
+
+impl EntryOut {
+	pub fn list(entries: &[Entry]) -> Vec<EntryOut> {
+		entries
+			.iter()
+			.map(|e| EntryOut {
+				index: e.index,
+				block: e.block,
+				actor: e.actor.as_ref().map(ToString::to_string),
+				action: format!("{:?}", e.action),
+				subject: e.subject.as_ref().map(ToString::to_string),
+				patient: e.patient.as_ref().map(ToString::to_string),
+				submission: e.submission,
+				record: e.record,
+				timestamp: e.timestamp,
+			})
+			.collect()
+	}
+}
+
+/// A verified access log.
+#[derive(Serialize)]
+pub struct AuditReportOut {
+	verified: bool,
+	entries: u64,
+	head: String,
+	block: u32,
+	block_hash: String,
+}
+
+impl From<&AuditReport> for AuditReportOut {
+	fn from(report: &AuditReport) -> Self {
+		AuditReportOut {
+			verified: true,
+			entries: report.entries,
+			head: format!("{:?}", report.head),
+			block: report.block_number,
+			block_hash: format!("{:?}", report.block_hash),
+		}
+	}
+}
+
+/// An error, for scripts: its kind, its message and, for the chain's errors, the pallet, the
+/// variant and its documentation.
+#[derive(Serialize)]
+pub struct ErrorOut {
+	kind: &'static str,
+	message: String,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pallet: Option<String>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	variant: Option<String>,
+	#[serde(skip_serializing_if = "Option::is_none")]
+	doc: Option<String>,
+}
+
+impl ErrorOut {
+	pub fn new(error: &Error) -> Self {
+		let (pallet, variant, doc) = match error {
+			Error::Module { pallet, variant, doc } => {
+				(Some(pallet.clone()), Some(variant.clone()), Some(doc.clone()))
+			},
+			_ => (None, None, None),
+		};
+		ErrorOut { kind: error.kind(), message: error.to_string(), pallet, variant, doc }
+	}
+
+	/// A usage error, as the argument parser reported it.
+	pub fn usage(message: String) -> Self {
+		ErrorOut { kind: "usage", message, pallet: None, variant: None, doc: None }
+	}
+
+	/// `{"error": …}`, one line.
+	pub fn to_json(&self) -> String {
+		serde_json::json!({ "error": self }).to_string()
+	}
+}
+
+/// Prints results as JSON or as tables and sentences drawn from the same JSON.
 pub struct Output {
 	/// JSON instead of tables.
 	pub json: bool,
 }
 
-/// An amount of MED, with its decimals.
-pub fn med(amount: u128) -> String {
-	let fraction = format!("{:012}", amount % MED);
-	let fraction = fraction.trim_end_matches('0');
-	if fraction.is_empty() {
-		format!("{} MED", amount / MED)
-	} else {
-		format!("{}.{fraction} MED", amount / MED)
+impl Output {
+	fn print(&self, value: &impl Serialize, human: impl FnOnce(&str) -> String) {
+		let json = serde_json::to_string(value).expect("output types serialize to JSON");
+		if self.json {
+			println!("{json}");
+		} else {
+			println!("{}", human(&json));
+		}
+	}
+
+	/// A call's result: what it did and the block that holds it.
+	pub fn call(&self, call: CallOut) {
+		self.print(&call, |json| {
+			let v = value(json);
+			format!("{} (block {} {})", cell(&v["message"]), v["block"], cell(&v["block_hash"]))
+		});
+	}
+
+	/// One item, as a table of its fields.
+	pub fn item(&self, item: &impl Serialize) {
+		self.print(item, |json| fields_table(&fields(json)));
+	}
+
+	/// A list of items, as a table of the named columns.
+	pub fn list<T: Serialize>(&self, items: &[T], columns: &[&str]) {
+		self.print(&items, |json| list_table(&value(json), columns));
+	}
+
+	/// A page of a history.
+	pub fn history(&self, history: &HistoryOut) {
+		self.print(history, |json| {
+			let v = value(json);
+			let columns = ["id", "kind", "version", "supersedes", "author", "block"];
+			let shown = v["records"].as_array().map_or(0, Vec::len);
+			format!("{}\n{shown} of {} records", list_table(&v["records"], &columns), v["total"])
+		});
+	}
+
+	/// A verified proof of a record.
+	pub fn proof(&self, proof: &ProofOut) {
+		self.print(proof, |json| {
+			let v = value(json);
+			format!(
+				"record {} is in the state of finalized block {} ({})\nstate root {}, verified \
+				 locally through {} trie nodes",
+				v["record"]["id"],
+				v["block"],
+				cell(&v["block_hash"]),
+				cell(&v["state_root"]),
+				v["proof_nodes"]
+			)
+		});
+	}
+
+	/// A verified access log.
+	pub fn audit_report(&self, report: &AuditReportOut) {
+		self.print(report, |json| {
+			let v = value(json);
+			format!(
+				"access log verified: {} entries hash to head {}, as stored at finalized block {}",
+				v["entries"],
+				cell(&v["head"]),
+				v["block"]
+			)
+		});
+	}
+
+	/// On what basis a viewer may see a patient's records.
+	pub fn basis(&self, basis: &BasisOut) {
+		self.print(basis, |json| {
+			let v = value(json);
+			let (viewer, patient) = (cell(&v["viewer"]), cell(&v["patient"]));
+			match v["basis"].as_str() {
+				Some(basis) => format!("{viewer} may see {patient}'s records now, as {basis}"),
+				None => format!("{viewer} may not see {patient}'s records now"),
+			}
+		});
 	}
 }
 
-/// Bytes as text when they are UTF-8, as hex otherwise.
-fn text(bytes: &[u8]) -> String {
-	match std::str::from_utf8(bytes) {
-		Ok(text) => text.to_owned(),
-		Err(_) => format!("0x{}", hex::encode(bytes)),
+/// Output JSON as a value.
+fn value(json: &str) -> Value {
+	serde_json::from_str(json).expect("the output's own JSON parses")
+}
+
+/// Output JSON's top-level fields, in the order the output type declares them.
+fn fields(json: &str) -> Vec<(String, Value)> {
+	struct Fields(Vec<(String, Value)>);
+	impl<'de> serde::Deserialize<'de> for Fields {
+		fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+			struct Visitor;
+			impl<'de> serde::de::Visitor<'de> for Visitor {
+				type Value = Fields;
+				fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+					f.write_str("an object")
+				}
+				fn visit_map<A: serde::de::MapAccess<'de>>(
+					self,
+					mut map: A,
+				) -> Result<Fields, A::Error> {
+					let mut fields = Vec::new();
+					while let Some(field) = map.next_entry()? {
+						fields.push(field);
+					}
+					Ok(Fields(fields))
+				}
+			}
+			deserializer.deserialize_map(Visitor)
+		}
+	}
+	serde_json::from_str::<Fields>(json).expect("the output's own JSON is an object").0
+}
+
+/// A header: a JSON field name, its amounts marked as MED.
+fn header(key: &str) -> String {
+	match key.strip_suffix("_med") {
+		Some(amount) => format!("{} (MED)", amount.replace('_', " ")),
+		None => key.replace('_', " "),
 	}
 }
 
-fn hex32(bytes: &[u8; 32]) -> String {
-	format!("0x{}", hex::encode(bytes))
+/// A JSON value as a table cell: `-` for none, bytes as they are written, lists one per line.
+fn cell(value: &Value) -> String {
+	match value {
+		Value::Null => "-".into(),
+		Value::Bool(yes) => if *yes { "yes" } else { "no" }.into(),
+		Value::String(text) => text.clone(),
+		Value::Array(items) if items.is_empty() => "-".into(),
+		Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join("\n"),
+		Value::Object(fields) if fields.contains_key("encoding") => cell(&fields["value"]),
+		Value::Object(fields) => fields
+			.iter()
+			.map(|(k, v)| format!("{} {}", header(k), cell(v)))
+			.collect::<Vec<_>>()
+			.join(", "),
+		number => number.to_string(),
+	}
 }
 
-fn opt<T: ToString>(value: Option<T>) -> String {
-	value.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
-}
-
-fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+fn table(header_row: Vec<String>, rows: Vec<Vec<String>>) -> String {
 	let mut table = Table::new();
 	table
 		.load_preset(UTF8_HORIZONTAL_ONLY)
 		.remove_style(TableComponent::HorizontalLines)
 		.remove_style(TableComponent::MiddleIntersections)
-		.set_header(header.to_vec());
+		.set_header(header_row);
 	for row in rows {
 		table.add_row(row);
 	}
 	table.to_string()
 }
 
-fn record_json(record: &Record) -> Value {
-	json!({
-		"id": record.id,
-		"patient": record.patient.to_string(),
-		"author": record.author.to_string(),
-		"kind": text(&record.kind.0),
-		"content_hash": hex32(&record.content_hash),
-		"payload": text(&record.payload.0),
-		"supersedes": record.supersedes,
-		"version": record.version,
-		"block": record.block,
-		"timestamp": record.timestamp,
-	})
+/// Fields as a table of names and values.
+fn fields_table(fields: &[(String, Value)]) -> String {
+	let rows = fields.iter().map(|(k, v)| vec![header(k), cell(v)]).collect();
+	table(vec!["field".into(), "value".into()], rows)
 }
 
-fn print_json(value: Value) {
-	println!("{value}");
-}
-
-impl Output {
-	/// A call's result: what it did and the block that holds it.
-	pub fn outcome(&self, message: &str, outcome: &Outcome) {
-		self.outcome_with(message, outcome, json!({}));
-	}
-
-	/// A call that created something numbered: a submission or a record.
-	pub fn created(&self, what: &str, id: u64, message: &str, outcome: &Outcome) {
-		self.outcome_with(message, outcome, json!({ what: id }));
-	}
-
-	fn outcome_with(&self, message: &str, outcome: &Outcome, mut extra: Value) {
-		if self.json {
-			extra["message"] = json!(message);
-			extra["block"] = json!(outcome.block_number);
-			extra["block_hash"] = json!(format!("{:?}", outcome.block_hash));
-			extra["events"] = json!(outcome.event_names);
-			print_json(extra);
-		} else {
-			println!("{message} (block {} {:?})", outcome.block_number, outcome.block_hash);
-		}
-	}
-
-	/// A registered member.
-	pub fn member(&self, who: &AccountId, member: &Member) {
-		let key = member.encryption_key.as_ref().map(hex32);
-		if self.json {
-			return print_json(json!({
-				"account": who.to_string(),
-				"role": format!("{:?}", member.role),
-				"status": format!("{:?}", member.status),
-				"encryption_key": key,
-				"metadata": text(&member.metadata.0),
-				"licence": text(&member.licence.0),
-				"registered_at": member.registered_at,
-			}));
-		}
-		let rows = vec![
-			vec!["account".into(), who.to_string()],
-			vec!["role".into(), format!("{:?}", member.role)],
-			vec!["status".into(), format!("{:?}", member.status)],
-			vec!["encryption key".into(), opt(key)],
-			vec!["licence".into(), text(&member.licence.0)],
-			vec!["registered at".into(), member.registered_at.to_string()],
-		];
-		println!("{}", table(&["field", "value"], rows));
-	}
-
-	/// An account's stake.
-	pub fn ledger(&self, who: &AccountId, ledger: Option<&StakeLedger>) {
-		let active = ledger.map_or(0, |l| l.active);
-		let unlocking: Vec<(u128, u32)> = ledger
-			.map(|l| l.unlocking.0.iter().map(|c| (c.value, c.unlock_at)).collect())
-			.unwrap_or_default();
-		if self.json {
-			let unlocking: Vec<Value> = unlocking
-				.iter()
-				.map(|(value, at)| json!({ "value": value.to_string(), "unlock_at": at }))
-				.collect();
-			return print_json(json!({
-				"account": who.to_string(),
-				"active": active.to_string(),
-				"unlocking": unlocking,
-			}));
-		}
-		let mut rows = vec![vec!["bonded".into(), med(active), "-".into()]];
-		rows.extend(
-			unlocking
-				.iter()
-				.map(|(value, at)| vec!["unbonding".into(), med(*value), at.to_string()]),
-		);
-		println!("{}", table(&["stake", "amount", "unlocks at block"], rows));
-	}
-
-	/// The delegate candidates, marking the current delegates.
-	pub fn candidates(&self, candidates: &[(AccountId, Candidate, bool)], delegates: &[AccountId]) {
-		let mut sorted: Vec<_> = candidates.iter().collect();
-		sorted.sort_by(|a, b| b.1.backing.cmp(&a.1.backing).then(a.1.index.cmp(&b.1.index)));
-		if self.json {
-			let list: Vec<Value> = sorted
-				.iter()
-				.map(|(who, c, keys)| {
-					json!({
-						"account": who.to_string(),
-						"index": c.index,
-						"backing": c.backing.to_string(),
-						"bond": c.bond.to_string(),
-						"session_keys": keys,
-						"delegate": delegates.contains(who),
-					})
-				})
-				.collect();
-			return print_json(json!(list));
-		}
-		let rows = sorted
-			.iter()
-			.map(|(who, c, keys)| {
-				vec![
-					c.index.to_string(),
-					who.to_string(),
-					med(c.backing),
-					if *keys { "yes" } else { "no" }.into(),
-					if delegates.contains(who) { "yes" } else { "no" }.into(),
-				]
-			})
-			.collect();
-		println!("{}", table(&["#", "candidate", "backing", "keys", "delegate"], rows));
-	}
-
-	/// The current delegates.
-	pub fn delegates(&self, session: u32, delegates: &[AccountId]) {
-		if self.json {
-			let list: Vec<String> = delegates.iter().map(ToString::to_string).collect();
-			return print_json(json!({ "session": session, "delegates": list }));
-		}
-		let rows = delegates.iter().map(|d| vec![d.to_string()]).collect();
-		println!("{}", table(&[&format!("delegates of session {session}")], rows));
-	}
-
-	/// A patient's grants.
-	pub fn grants(&self, grants: &[(AccountId, Grant<u32>)]) {
-		if self.json {
-			let list: Vec<Value> = grants
-				.iter()
-				.map(|(doctor, g)| {
-					json!({ "doctor": doctor.to_string(), "granted_at": g.granted_at, "until": g.until })
-				})
-				.collect();
-			return print_json(json!(list));
-		}
-		let rows = grants
-			.iter()
-			.map(|(doctor, g)| vec![doctor.to_string(), g.granted_at.to_string(), opt(g.until)])
-			.collect();
-		println!("{}", table(&["doctor", "granted at", "until"], rows));
-	}
-
-	/// A patient's consent pool.
-	pub fn pending(&self, pending: &[(u64, Submission)]) {
-		if self.json {
-			let list: Vec<Value> = pending
-				.iter()
-				.map(|(id, s)| {
-					json!({
-						"id": id,
-						"patient": s.patient.to_string(),
-						"doctor": s.doctor.to_string(),
-						"kind": text(&s.kind.0),
-						"content_hash": hex32(&s.content_hash),
-						"payload": text(&s.payload.0),
-						"supersedes": s.supersedes,
-						"deposit": s.deposit.to_string(),
-						"submitted_at": s.submitted_at,
-						"expires_at": s.expires_at,
-					})
-				})
-				.collect();
-			return print_json(json!(list));
-		}
-		let rows = pending
-			.iter()
-			.map(|(id, s)| {
-				vec![
-					id.to_string(),
-					s.doctor.to_string(),
-					text(&s.kind.0),
-					opt(s.supersedes),
-					s.expires_at.to_string(),
-				]
-			})
-			.collect();
-		println!("{}", table(&["submission", "doctor", "kind", "amends", "expires at"], rows));
-	}
-
-	/// A page of a patient's history.
-	pub fn records(&self, total: u32, records: &[Record]) {
-		if self.json {
-			let list: Vec<Value> = records.iter().map(record_json).collect();
-			return print_json(json!({ "total": total, "records": list }));
-		}
-		let rows = records
-			.iter()
-			.map(|r| {
-				vec![
-					r.id.to_string(),
-					text(&r.kind.0),
-					r.version.to_string(),
-					opt(r.supersedes),
-					r.author.to_string(),
-					r.block.to_string(),
-				]
-			})
-			.collect();
-		println!("{}", table(&["record", "kind", "version", "amends", "author", "block"], rows));
-		println!("{} of {total} records", records.len());
-	}
-
-	/// One record.
-	pub fn record(&self, record: &Record) {
-		if self.json {
-			return print_json(record_json(record));
-		}
-		let rows = vec![
-			vec!["record".into(), record.id.to_string()],
-			vec!["patient".into(), record.patient.to_string()],
-			vec!["author".into(), record.author.to_string()],
-			vec!["kind".into(), text(&record.kind.0)],
-			vec!["version".into(), record.version.to_string()],
-			vec!["amends".into(), opt(record.supersedes)],
-			vec!["content hash".into(), hex32(&record.content_hash)],
-			vec!["payload".into(), text(&record.payload.0)],
-			vec!["approved in block".into(), record.block.to_string()],
-		];
-		println!("{}", table(&["field", "value"], rows));
-	}
-
-	/// A verified proof of a record.
-	pub fn proof(&self, proof: &RecordProof, record: &Record) {
-		if self.json {
-			return print_json(json!({
-				"verified": true,
-				"record": record_json(record),
-				"block": proof.block_number,
-				"block_hash": format!("{:?}", proof.block_hash),
-				"state_root": format!("{:?}", proof.state_root),
-				"proof_nodes": proof.nodes.len(),
-			}));
-		}
-		println!(
-			"record {} is in the state of finalized block {} ({:?})\nstate root {:?}, verified locally through {} trie nodes",
-			record.id,
-			proof.block_number,
-			proof.block_hash,
-			proof.state_root,
-			proof.nodes.len()
-		);
-	}
-
-	/// Access-log entries.
-	pub fn entries(&self, entries: &[Entry]) {
-		if self.json {
-			let list: Vec<Value> = entries
-				.iter()
-				.map(|e| {
-					json!({
-						"index": e.index,
-						"actor": e.actor.as_ref().map(ToString::to_string),
-						"action": format!("{:?}", e.action),
-						"subject": e.subject.as_ref().map(ToString::to_string),
-						"patient": e.patient.as_ref().map(ToString::to_string),
-						"submission": e.submission,
-						"record": e.record,
-						"block": e.block,
-						"timestamp": e.timestamp,
-					})
-				})
-				.collect();
-			return print_json(json!(list));
-		}
-		let rows = entries
-			.iter()
-			.map(|e| {
-				vec![
-					e.index.to_string(),
-					e.block.to_string(),
-					e.actor.as_ref().map_or_else(|| "root".into(), ToString::to_string),
-					format!("{:?}", e.action),
-					opt(e.patient.as_ref()),
-					opt(e.record),
-				]
-			})
-			.collect();
-		println!("{}", table(&["entry", "block", "actor", "action", "patient", "record"], rows));
-	}
-
-	/// A verified access log.
-	pub fn audit_report(&self, report: &AuditReport) {
-		if self.json {
-			return print_json(json!({
-				"verified": true,
-				"entries": report.entries,
-				"head": format!("{:?}", report.head),
-				"block": report.block_number,
-				"block_hash": format!("{:?}", report.block_hash),
-			}));
-		}
-		println!(
-			"access log verified: {} entries hash to head {:?}, as stored at finalized block {}",
-			report.entries, report.head, report.block_number
-		);
-	}
+/// A list of objects as a table of the `columns` fields.
+fn list_table(value: &Value, columns: &[&str]) -> String {
+	let rows = value
+		.as_array()
+		.map(|items| {
+			items.iter().map(|item| columns.iter().map(|c| cell(&item[*c])).collect()).collect()
+		})
+		.unwrap_or_default();
+	table(columns.iter().map(|c| header(c)).collect(), rows)
 }
 
 #[cfg(test)]
@@ -371,14 +643,40 @@ mod tests {
 
 	#[test]
 	fn amounts_print_in_med() {
-		assert_eq!(med(1000 * MED), "1000 MED");
-		assert_eq!(med(MED + MED / 4), "1.25 MED");
-		assert_eq!(med(1), "0.000000000001 MED");
+		assert_eq!(med(1000 * MED), "1000");
+		assert_eq!(med(MED + MED / 4), "1.25");
+		assert_eq!(med(1), "0.000000000001");
 	}
 
 	#[test]
-	fn bytes_print_as_text_or_hex() {
-		assert_eq!(text(b"Observation"), "Observation");
-		assert_eq!(text(&[0xff, 0x00]), "0xff00");
+	fn bytes_say_how_they_are_written() {
+		let text = serde_json::to_value(Bytes::from(&b"Observation"[..])).unwrap();
+		assert_eq!(text, serde_json::json!({"encoding": "utf8", "value": "Observation"}));
+		let binary = serde_json::to_value(Bytes::from(&[0xff, 0x00][..])).unwrap();
+		assert_eq!(binary, serde_json::json!({"encoding": "hex", "value": "0xff00"}));
+		// Text that looks like hex is still text, and says so.
+		let lookalike = serde_json::to_value(Bytes::from(&b"0xff00"[..])).unwrap();
+		assert_eq!(lookalike["encoding"], "utf8");
+	}
+
+	#[test]
+	fn tables_are_drawn_from_the_json_fields() {
+		let out = StakeOut {
+			account: "5Grw".into(),
+			bonded_med: med(20 * MED),
+			unbonding: vec![UnbondingOut { value_med: med(MED / 2), unlock_at: 40 }],
+		};
+		let drawn = fields_table(&fields(&serde_json::to_string(&out).unwrap()));
+		let names: Vec<&str> = drawn
+			.lines()
+			.filter_map(|l| l.split_whitespace().next())
+			.filter(|word| word.chars().all(|c| c.is_ascii_alphabetic()))
+			.collect();
+		assert_eq!(names, ["field", "account", "bonded", "unbonding"], "declared order: {drawn}");
+		assert!(drawn.contains("bonded (MED)") && drawn.contains("20"), "{drawn}");
+		assert!(drawn.contains("unlock at 40, value (MED) 0.5"), "{drawn}");
+		let list =
+			list_table(&serde_json::json!([{"id": 3, "supersedes": null}]), &["id", "supersedes"]);
+		assert!(list.contains("supersedes") && list.contains('-'), "{list}");
 	}
 }

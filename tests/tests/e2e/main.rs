@@ -1,0 +1,14 @@
+//! MedChain's end-to-end tests: real `medchain-node` processes on loopback, driven through
+//! `medchain-client`, the `medchain` command line and the scripts.
+//!
+//! They are one test binary so that independent tests run at once (`--test-threads`): they
+//! spend most of their time waiting for blocks, and one process hands out every port.
+
+mod bad_input;
+mod cli;
+mod client_dpos;
+mod client_pipeline;
+mod consortium;
+mod dev_chain;
+mod readme;
+mod scripts;
