@@ -342,9 +342,15 @@ pub const NONCE_ATTEMPTS: u32 = 5;
 /// Whether the node refused a transaction because another one of the same account holds its
 /// nonce: in the pool (same priority, or the very same transaction) or already in a block.
 fn nonce_taken(message: &str) -> bool {
-	["Priority is too low", "Transaction Already Imported", "Transaction is outdated"]
-		.iter()
-		.any(|refusal| message.contains(refusal))
+	let message = message.to_lowercase();
+	[
+		"priority is too low",
+		"priority of the transaction is too low",
+		"transaction already imported",
+		"transaction is outdated",
+	]
+	.iter()
+	.any(|refusal| message.contains(refusal))
 }
 
 /// The pallets whose events a call's [`Outcome`] carries.
@@ -393,6 +399,7 @@ mod tests {
 	fn a_taken_nonce_is_told_from_other_refusals() {
 		for taken in [
 			"Rpc error: RPC error: Priority is too low: (140 vs 140)",
+			"The priority of the transaction is too low (pool 3649 > current 3649)",
 			"Rpc error: Transaction Already Imported: 0x12ab",
 			"Invalid Transaction: Transaction is outdated",
 		] {
