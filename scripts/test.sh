@@ -32,7 +32,7 @@ features=$(printf '%s/runtime-benchmarks,' "${benchmarked[@]}")
 cargo test --locked "${benchmarked[@]/#/-p=}" --features "${features%,}" --lib
 
 step "end-to-end tests (real nodes on loopback)"
-MEDCHAIN_NODE="$MEDCHAIN_NODE" cargo test -p medchain-e2e --locked -- \
+MEDCHAIN_NODE="$MEDCHAIN_NODE" cargo test -p medchain-e2e --test e2e --locked -- \
 	--test-threads "${MEDCHAIN_E2E_THREADS:-3}"
 
 step "all tests passed"

@@ -13,12 +13,15 @@
 //! | Records   | `view_record`, `view_history`                                                | `record`, `history`, `history_length`          |
 //! | Audit     | (written by the other pallets)                                               | `audit_entries`, `patient_entries`, `audit_head` |
 //! | DPoS      | `bond`, `unbond`, `withdraw_unbonded`, `register_candidate`, `unregister_candidate`, `vote`, `remove_vote`, `set_desired_delegates`, `set_session_keys` | `candidates`, `delegates`, `ledger`, `validators` |
+//! | Balances  | (transfers are not wrapped)                                                  | `balance`, `free_balance`                      |
 //!
 //! Every call waits for inclusion in a block or for finality, as [`Wait`] says, reports its
 //! progress through an optional callback ([`Stage`]), and returns the events of MedChain's own
 //! pallets that it caused ([`Outcome`]). A call the chain refuses comes back as
 //! [`Error::Module`], naming the pallet, the error and its documentation; a refused view is
-//! [`Error::AccessDenied`].
+//! [`Error::AccessDenied`]; [`Error::kind`] names each kind of error for scripts. Two programs
+//! signing for one account at once both land: a call whose nonce another transaction took is
+//! signed again with the next one.
 //!
 //! Two checks need no trust in the node: [`MedChain::prove_record`] fetches a storage read
 //! proof of a record at a finalized block and [`RecordProof::verify`] checks it against that
