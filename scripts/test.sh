@@ -20,16 +20,16 @@ build_workspace
 step "clippy, warnings denied"
 cargo clippy --workspace --all-targets --locked "${MEDCHAIN_FEATURES[@]}" -- -D warnings
 
-# The pallets with benchmarks are tested once, with their benchmarks: one build serves both.
-benchmarked=(pallet-registry pallet-consent pallet-records pallet-dpos)
-
+# The same crates and features as the build, so that the unit tests reuse it: the end-to-end
+# tests are left out by their manifest (test = false), not by --exclude, which would change
+# the features cargo unifies and rebuild much of the tree.
 step "unit and runtime tests"
-cargo test --workspace --locked "${MEDCHAIN_FEATURES[@]}" --lib --bins --tests \
-	--exclude medchain-e2e --exclude medchain-node "${benchmarked[@]/#/--exclude=}"
+cargo test --workspace --locked "${MEDCHAIN_FEATURES[@]}" --lib --bins --tests
 
-step "unit tests and benchmarks of the pallets with benchmarks"
+step "benchmarks of the pallets, run as tests"
+benchmarked=(pallet-registry pallet-consent pallet-records pallet-dpos)
 features=$(printf '%s/runtime-benchmarks,' "${benchmarked[@]}")
-cargo test --locked "${benchmarked[@]/#/-p=}" --features "${features%,}" --lib
+cargo test --locked "${benchmarked[@]/#/-p=}" --features "${features%,}" --lib benchmarking
 
 step "end-to-end tests (real nodes on loopback)"
 MEDCHAIN_NODE="$MEDCHAIN_NODE" cargo test -p medchain-e2e --test e2e --locked -- \
