@@ -11,7 +11,8 @@ MEDCHAIN_NODE="${MEDCHAIN_NODE:-$CARGO_TARGET_DIR/debug/medchain-node}"
 # Where every node started by the scripts keeps the runtime as wasmtime compiled it.
 MEDCHAIN_WASM_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/medchain/wasm-cache"
 
-step() { printf '\n==> %s\n' "$*"; }
+# A step's title, with the seconds since the script started.
+step() { printf '\n==> %s (at %d s)\n' "$*" "$SECONDS"; }
 
 # Builds every crate of the workspace, the node and its runtime (native and WebAssembly),
 # unless $MEDCHAIN_NODE names a node binary to run instead.

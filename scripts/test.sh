@@ -24,7 +24,7 @@ cargo clippy --workspace --all-targets --locked "${MEDCHAIN_FEATURES[@]}" -- -D 
 # tests are left out by their manifest (test = false), not by --exclude, which would change
 # the features cargo unifies and rebuild much of the tree.
 step "unit and runtime tests"
-cargo test --workspace --locked "${MEDCHAIN_FEATURES[@]}" --lib --bins --tests
+cargo test --workspace --locked "${MEDCHAIN_FEATURES[@]}" --tests
 
 step "benchmarks of the pallets, run as tests"
 benchmarked=(pallet-registry pallet-consent pallet-records pallet-dpos)

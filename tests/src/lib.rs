@@ -82,7 +82,7 @@ impl Port {
 	}
 
 	/// Stops holding the port, right before a child binds it.
-	fn release(&mut self) {
+	pub fn release(&mut self) {
 		self.held = None;
 	}
 }
@@ -298,6 +298,11 @@ impl Node {
 	/// The node's WebSocket RPC address.
 	pub fn ws_url(&self) -> String {
 		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// The node's log file.
+	pub fn log_path(&self) -> &Path {
+		&self.log
 	}
 
 	/// What the node has logged so far.

@@ -10,5 +10,6 @@ mod client_dpos;
 mod client_pipeline;
 mod consortium;
 mod dev_chain;
+mod harness;
 mod readme;
 mod scripts;
