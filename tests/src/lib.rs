@@ -163,6 +163,16 @@ pub fn assert_module_error<T: std::fmt::Debug>(
 	}
 }
 
+/// Polls `check` every quarter of a second until it holds; fails the test with `what` after
+/// `timeout`.
+pub fn wait_for(what: &str, timeout: Duration, mut check: impl FnMut() -> bool) {
+	let deadline = Instant::now() + timeout;
+	while !check() {
+		assert!(Instant::now() < deadline, "{what}: not reached in {timeout:?}");
+		thread::sleep(Duration::from_millis(250));
+	}
+}
+
 /// Polls `check` every second until it returns a value; fails with `what` after `timeout`.
 pub async fn eventually<T>(
 	what: &str,
@@ -352,17 +362,9 @@ impl Node {
 		header_number(&self.rpc("chain_getHeader", json!([hash])))
 	}
 
-	/// Polls `check` every half second until it holds; fails the test after `timeout`.
+	/// Polls `check` until it holds; fails the test after `timeout`.
 	pub fn wait_until(&self, what: &str, timeout: Duration, mut check: impl FnMut(&Node) -> bool) {
-		let deadline = Instant::now() + timeout;
-		while !check(self) {
-			assert!(
-				Instant::now() < deadline,
-				"node {}: {what} not reached in {timeout:?}",
-				self.name
-			);
-			thread::sleep(Duration::from_millis(500));
-		}
+		wait_for(&format!("node {}: {what}", self.name), timeout, || check(self));
 	}
 
 	/// Stops the node: SIGTERM, then SIGKILL if it has not exited within ten seconds. Returns

@@ -7,10 +7,10 @@ use std::{
 	panic::{catch_unwind, AssertUnwindSafe},
 	path::PathBuf,
 	process::Command,
-	time::{Duration, Instant},
+	time::Duration,
 };
 
-use medchain_e2e::{dies_with_parent, Node, Port};
+use medchain_e2e::{dies_with_parent, wait_for, Node, Port};
 
 #[test]
 fn a_reserved_port_is_held_until_released() {
@@ -29,15 +29,12 @@ fn a_child_dies_with_the_thread_that_started_it() {
 		dies_with_parent(sleeper).spawn().expect("sleep starts")
 	});
 	let mut child = starter.join().expect("the starting thread ends");
-	let deadline = Instant::now() + Duration::from_secs(10);
-	let status = loop {
-		if let Some(status) = child.try_wait().unwrap() {
-			break status;
-		}
-		assert!(Instant::now() < deadline, "the child outlived the thread that started it");
-		std::thread::sleep(Duration::from_millis(50));
-	};
-	assert_eq!(status.signal(), Some(9), "killed by SIGKILL");
+	let mut status = None;
+	wait_for("the child's end with the thread that started it", Duration::from_secs(10), || {
+		status = child.try_wait().unwrap();
+		status.is_some()
+	});
+	assert_eq!(status.and_then(|s| s.signal()), Some(9), "killed by SIGKILL");
 }
 
 #[test]

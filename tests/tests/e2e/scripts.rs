@@ -7,7 +7,9 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use medchain_e2e::{dies_with_parent, free_port, node_binary, repository, rpc, STARTUP_TIMEOUT};
+use medchain_e2e::{
+	dies_with_parent, free_port, node_binary, repository, rpc, wait_for, STARTUP_TIMEOUT,
+};
 use nix::{
 	sys::signal::{killpg, Signal},
 	unistd::Pid,
@@ -35,15 +37,6 @@ impl Drop for Script {
 	}
 }
 
-/// Waits until `check` holds, failing with `what` after `timeout`.
-fn wait(what: &str, timeout: Duration, mut check: impl FnMut() -> bool) {
-	let deadline = Instant::now() + timeout;
-	while !check() {
-		assert!(Instant::now() < deadline, "{what}: not within {timeout:?}");
-		std::thread::sleep(Duration::from_millis(250));
-	}
-}
-
 #[test]
 fn start_script_prints_its_endpoint_and_keeps_a_log() {
 	let home = tempfile::tempdir().unwrap();
@@ -64,7 +57,7 @@ fn start_script_prints_its_endpoint_and_keeps_a_log() {
 	let terminal = || std::fs::read_to_string(&printed).unwrap_or_default();
 	let log = home.path().join("medchain/logs/dev-node.log");
 	let node_log = || std::fs::read_to_string(&log).unwrap_or_default();
-	wait("the node's RPC server", STARTUP_TIMEOUT, || node_log().contains("Running JSON-RPC"));
+	wait_for("the node's RPC server", STARTUP_TIMEOUT, || node_log().contains("Running JSON-RPC"));
 	let shown = terminal();
 	assert!(
 		shown.contains(&format!("RPC endpoint:     ws://127.0.0.1:{rpc_port}\n")),
@@ -77,14 +70,14 @@ fn start_script_prints_its_endpoint_and_keeps_a_log() {
 	assert!(shown.contains("Running JSON-RPC server"), "{shown}");
 
 	assert_eq!(rpc(rpc_port, "system_chain", json!([])), Ok(json!("MedChain Development")));
-	wait("a finalized block", Duration::from_secs(60), || {
+	wait_for("a finalized block", Duration::from_secs(60), || {
 		let hash = rpc(rpc_port, "chain_getFinalizedHead", json!([])).unwrap_or_default();
 		let header = rpc(rpc_port, "chain_getHeader", json!([hash])).unwrap_or_default();
 		header["number"].as_str().is_some_and(|n| n != "0x0")
 	});
 
 	script.interrupt();
-	wait("the script's end after Ctrl-C", Duration::from_secs(20), || {
+	wait_for("the script's end after Ctrl-C", Duration::from_secs(20), || {
 		matches!(script.0.try_wait(), Ok(Some(_)))
 	});
 	assert!(rpc(rpc_port, "system_chain", json!([])).is_err(), "the node stopped with the script");
