@@ -7,20 +7,21 @@ use crate::{
 		self, consent, records,
 		runtime_types::{medchain_runtime::opaque::SessionKeys, medchain_runtime::RuntimeCall},
 	},
-	queries::call_view,
-	AccountId, Balance, BlockNumber, Error, Event, Keypair, MedChain, Outcome, Record, RecordId,
-	SubmissionId,
+	AccessBasis, AccountId, Balance, BlockNumber, EmergencyReason, Error, Event, Keypair, Locator,
+	MedChain, Outcome, RecordId, SubmissionId,
 };
 
-/// A record a doctor submits to a patient's consent pool.
+/// A record a doctor submits to a patient's consent pool: its content is already in a vault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewRecord {
 	/// What kind of record it is, such as an HL7 FHIR resource type (`Observation`).
 	pub kind: Vec<u8>,
-	/// The hash of the clinical content, computed before encryption.
-	pub content_hash: [u8; 32],
-	/// Ciphertext or a reference URI; never plain clinical text.
-	pub payload: Vec<u8>,
+	/// The vault that keeps the content.
+	pub vault: AccountId,
+	/// The vault's id for the content.
+	pub content: [u8; 16],
+	/// The salted commitment to the content the vault returned.
+	pub commitment: [u8; 32],
 	/// The record of the same patient this one amends.
 	pub supersedes: Option<RecordId>,
 }
@@ -84,11 +85,12 @@ impl MedChain {
 		patient: AccountId,
 		record: NewRecord,
 	) -> Result<(SubmissionId, Outcome), Error> {
+		let locator = Locator { vault: record.vault, content: record.content };
 		let call = chain::transactions().consent().submit(
 			patient,
 			record.kind,
-			record.content_hash,
-			record.payload,
+			locator,
+			record.commitment,
 			record.supersedes,
 		);
 		let outcome = self.submit(doctor, call).await?;
@@ -147,13 +149,13 @@ impl MedChain {
 		self.submit(patient, chain::transactions().consent().revoke_access(doctor)).await
 	}
 
-	/// A doctor invokes emergency access to `patient`'s records, stating why; returns the last
-	/// block of the emergency window.
+	/// A doctor invokes emergency access to `patient`'s records, stating why by a code;
+	/// returns the last block of the emergency window.
 	pub async fn emergency_access(
 		&self,
 		doctor: &Keypair,
 		patient: AccountId,
-		reason: Vec<u8>,
+		reason: EmergencyReason,
 	) -> Result<(BlockNumber, Outcome), Error> {
 		let call = chain::transactions().consent().emergency_access(patient, reason);
 		let outcome = self.submit(doctor, call).await?;
@@ -164,15 +166,60 @@ impl MedChain {
 		Ok((until.ok_or_else(|| missing("Consent.EmergencyAccessInvoked"))?, outcome))
 	}
 
-	/// Views a record: the view is logged and the record returned, as it stood in the block
-	/// that logged the view. A refusal is logged too and returned as [`Error::AccessDenied`].
-	pub async fn view_record(&self, viewer: &Keypair, id: RecordId) -> Result<Record, Error> {
-		let outcome = self.submit(viewer, chain::transactions().records().view_record(id)).await?;
+	/// A vault, as a record's custodian, logs the release of the record's content to
+	/// `viewer`, or its refusal, which comes back as [`Error::AccessDenied`]; returns the basis
+	/// of a release.
+	pub async fn release(
+		&self,
+		vault: &Keypair,
+		id: RecordId,
+		viewer: AccountId,
+	) -> Result<(AccessBasis, Outcome), Error> {
+		let outcome =
+			self.submit(vault, chain::transactions().records().release(id, viewer)).await?;
 		denied(&outcome)?;
-		let at = self.api.at_block(outcome.block_hash).await.map_err(Error::node)?;
-		let call = chain::view_functions().records().record(id);
-		let record = call_view(&at, call).await?;
-		record.ok_or_else(|| Error::NotFound(format!("record {id}")))
+		let basis = outcome.find(|event| match event {
+			Event::Records(records::Event::RecordReleased { basis, .. }) => Some(basis.clone()),
+			_ => None,
+		});
+		Ok((basis.ok_or_else(|| missing("Records.RecordReleased"))?, outcome))
+	}
+
+	/// A vault, as a record's custodian, logs that it erases the record's content at the
+	/// request of `requester` (the patient or an admin).
+	pub async fn erase(
+		&self,
+		vault: &Keypair,
+		id: RecordId,
+		requester: AccountId,
+	) -> Result<Outcome, Error> {
+		self.submit(vault, chain::transactions().records().erase(id, requester)).await
+	}
+
+	/// An admin registers `vault`'s account as a hospital vault answering at `endpoint`.
+	pub async fn register_vault(
+		&self,
+		admin: &Keypair,
+		vault: AccountId,
+		endpoint: &str,
+	) -> Result<Outcome, Error> {
+		let call = chain::transactions().registry().register_vault(vault, endpoint.into());
+		self.submit(admin, call).await
+	}
+
+	/// A vault moves its registered endpoint to `endpoint`.
+	pub async fn set_vault_endpoint(
+		&self,
+		vault: &Keypair,
+		endpoint: &str,
+	) -> Result<Outcome, Error> {
+		let call = chain::transactions().registry().set_vault_endpoint(endpoint.into());
+		self.submit(vault, call).await
+	}
+
+	/// An admin retires `vault`: it may no longer take records or release content.
+	pub async fn retire_vault(&self, admin: &Keypair, vault: AccountId) -> Result<Outcome, Error> {
+		self.submit(admin, chain::transactions().registry().retire_vault(vault)).await
 	}
 
 	/// Views a patient's whole history: the view is logged and the number of records
@@ -251,7 +298,7 @@ impl MedChain {
 	}
 }
 
-/// A refused view, as an error.
+/// A refused view or release, as an error.
 fn denied(outcome: &Outcome) -> Result<(), Error> {
 	match outcome.find(|event| match event {
 		Event::Records(records::Event::AccessDenied { viewer, patient, record }) => {

@@ -76,6 +76,22 @@ pub enum Error {
 	/// The node answered, but not as the chain's metadata says it should.
 	#[error("node: {0}")]
 	Node(String),
+	/// A vault refused the request; `code` names why for scripts (`access_denied`, `erased`,
+	/// `stale`, `too_large`, ...).
+	#[error("the vault refused: {message}")]
+	Vault {
+		/// The HTTP status.
+		status: u16,
+		/// The vault's code for the problem.
+		code: String,
+		/// What went wrong and how to avoid it.
+		message: String,
+		/// For an erased record, the block that logged the erasure.
+		erased_at: Option<u32>,
+	},
+	/// A key, a seal or a commitment of record custody did not work out.
+	#[error("{0}")]
+	Custody(String),
 }
 
 impl Error {
@@ -94,6 +110,8 @@ impl Error {
 			Error::Proof(_) => "proof",
 			Error::AuditLog(_) => "audit_log",
 			Error::Node(_) => "node",
+			Error::Vault { .. } => "vault",
+			Error::Custody(_) => "custody",
 		}
 	}
 

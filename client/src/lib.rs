@@ -8,9 +8,10 @@
 //!
 //! | Area      | Calls                                                                        | Queries                                        |
 //! |-----------|------------------------------------------------------------------------------|------------------------------------------------|
-//! | Registry  | `register_patient`, `register_doctor`, `register_admin`, `suspend`, `reinstate`, `rotate_encryption_key` | `member`                   |
+//! | Registry  | `register_patient`, `register_doctor`, `register_admin`, `suspend`, `reinstate`, `rotate_encryption_key`, `register_vault`, `set_vault_endpoint`, `retire_vault` | `member`, `vault` |
 //! | Consent   | `submit_record`, `approve`, `deny`, `withdraw`, `expire`, `grant_access`, `revoke_access`, `emergency_access` | `pending`, `grants`, `viewer_basis` |
-//! | Records   | `view_record`, `view_history`                                                | `record`, `history`, `history_length`          |
+//! | Records   | `view_history`, and for vaults `release`, `erase`                            | `record`, `history`, `history_length`          |
+//! | Custody   | `put_record` (upload to a vault, then submit), `get_record` (a sealed release, opened and checked), `erase_record` | |
 //! | Audit     | (written by the other pallets)                                               | `audit_entries`, `patient_entries`, `audit_head` |
 //! | DPoS      | `bond`, `unbond`, `withdraw_unbonded`, `register_candidate`, `unregister_candidate`, `vote`, `remove_vote`, `set_desired_delegates`, `set_session_keys` | `candidates`, `delegates`, `ledger`, `validators` |
 //! | Balances  | (transfers are not wrapped)                                                  | `balance`, `free_balance`                      |
@@ -33,9 +34,11 @@
 
 mod audit;
 mod calls;
+pub mod custody;
 mod error;
 mod proof;
 mod queries;
+mod vault;
 
 use std::{str::FromStr, sync::Arc};
 
@@ -54,6 +57,7 @@ pub use audit::{next_head, AuditReport};
 pub use calls::NewRecord;
 pub use error::Error;
 pub use proof::RecordProof;
+pub use vault::{release_plaintext, ApiError, Document, Erased, Health, Uploaded, VaultClient};
 
 /// The types and calls generated from MedChain's metadata.
 #[subxt::subxt(
@@ -101,13 +105,13 @@ pub type RecordId = u64;
 pub type Event = chain::Event;
 
 pub use chain::runtime_types::{
-	medchain_primitives::{AccessBasis, AuditAction, MemberStatus, Role},
+	medchain_primitives::{AccessBasis, AuditAction, EmergencyReason, Locator, MemberStatus, Role},
 	pallet_audit::pallet::Entry,
 	pallet_balances::types::AccountData,
 	pallet_consent::pallet::{Grant, Submission},
 	pallet_dpos::pallet::{Candidate, StakeLedger},
 	pallet_records::pallet::Record,
-	pallet_registry::pallet::Member,
+	pallet_registry::pallet::{Member, Vault},
 };
 
 /// An account's balance: free, held (`reserved`: deposits and stake) and frozen.

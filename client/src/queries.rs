@@ -13,7 +13,7 @@ use codec::{Decode, Encode};
 use crate::{
 	chain::{self, runtime_types::pallet_balances::types::ExtraFlags},
 	AccessBasis, AccountBalance, AccountId, BlockNumber, Candidate, Config, Entry, Error, Grant,
-	Hash, MedChain, Member, Record, RecordId, StakeLedger, Submission, SubmissionId,
+	Hash, MedChain, Member, Record, RecordId, StakeLedger, Submission, SubmissionId, Vault,
 };
 
 /// The consensus engine id of Aura's pre-runtime digest, which carries the block's slot.
@@ -92,8 +92,13 @@ impl MedChain {
 		self.stored(chain::storage().registry().members(), (who,)).await
 	}
 
-	/// The approved record `id`, or `None`. Reading it is not logged; [`MedChain::view_record`]
-	/// is the logged way to look at a record.
+	/// A registered vault: its endpoint and whether it is active; `None` if unregistered.
+	pub async fn vault(&self, account: AccountId) -> Result<Option<Vault>, Error> {
+		self.stored(chain::storage().registry().vaults(), (account,)).await
+	}
+
+	/// The approved record `id` (kind, author, locator, commitment), or `None`. It holds no
+	/// clinical content: [`MedChain::get_record`] asks the record's vault for that.
 	pub async fn record(&self, id: RecordId) -> Result<Option<Record>, Error> {
 		self.view(chain::view_functions().records().record(id)).await
 	}

@@ -164,6 +164,7 @@ impl pallet_registry::Config for Runtime {
 	type AuditTrail = Audit;
 	type MaxMetadataLen = ConstU32<256>;
 	type MaxLicenceLen = ConstU32<64>;
+	type MaxEndpointLen = ConstU32<128>;
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
 }
 
@@ -174,18 +175,18 @@ impl pallet_consent::Config for Runtime {
 	type Records = Records;
 	type AuditTrail = Audit;
 	type SubmissionDepositBase = ConstU128<{ 100 * MILLI_MED }>;
-	/// A 4 KiB payload holds about 0.04 MED more.
+	/// A 64-byte kind holds 0.00064 MED more.
 	type SubmissionDepositPerByte = ConstU128<{ MILLI_MED / 100 }>;
 	type ConsentWindow = ConstU32<{ 7 * DAYS }>;
 	type MaxPendingPerPatient = ConstU32<32>;
 	type EmergencyWindow = ConstU32<{ 4 * HOURS }>;
-	type MaxReasonLen = ConstU32<256>;
 	type MaxGrantsPerPatient = ConstU32<64>;
 	type WeightInfo = pallet_consent::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_records::Config for Runtime {
 	type AccessPolicy = Consent;
+	type Roles = Registry;
 	type AuditTrail = Audit;
 	type Time = Timestamp;
 	type MaxPageSize = ConstU32<100>;

@@ -50,12 +50,14 @@ impl Authority {
 }
 
 /// Builds a genesis state from its authorities, the funded accounts and the sudo key. The
-/// authorities bond, stand and vote, so that the first election returns them.
+/// authorities bond, stand and vote, so that the first election returns them; each
+/// authority's hospital has a registered vault.
 pub fn genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 ) -> RuntimeGenesisConfig {
+	let vaults = authorities.len();
 	RuntimeGenesisConfig {
 		dpos: DposConfig {
 			stakers: authorities
@@ -80,33 +82,90 @@ pub fn genesis(
 			..Default::default()
 		},
 		sudo: SudoConfig { key: Some(root) },
-		registry: demo_members(),
+		registry: demo_members(vaults),
 		..Default::default()
 	}
 }
 
-/// The demo population of the presets: Alice is an admin, Bob a doctor, Charlie a patient.
-/// Their encryption keys are their account keys' bytes, a stand-in for real X25519 keys.
-fn demo_members() -> RegistryConfig {
-	let key = |k: Sr25519Keyring| k.public().0;
+/// The X25519 encryption key `medchain-client` derives from `//Bob`'s secret.
+pub const BOB_ENCRYPTION_KEY: [u8; 32] = [
+	0x4d, 0x8e, 0xa2, 0xd6, 0xe0, 0x3d, 0x4d, 0x36, 0x51, 0x17, 0x84, 0x3e, 0xcf, 0xd5, 0x4f, 0x0b,
+	0xe7, 0x7f, 0x4f, 0xf2, 0xa3, 0xde, 0x2a, 0x82, 0x0e, 0x52, 0xe3, 0x1e, 0x96, 0xb8, 0xd5, 0x0b,
+];
+/// The X25519 encryption key `medchain-client` derives from `//Charlie`'s secret.
+pub const CHARLIE_ENCRYPTION_KEY: [u8; 32] = [
+	0x4b, 0x2c, 0xf5, 0x26, 0x71, 0xda, 0x93, 0xb0, 0x2b, 0x54, 0x06, 0x7a, 0x48, 0xd9, 0x9a, 0xc5,
+	0xad, 0xea, 0xbc, 0x29, 0x08, 0xb4, 0xb9, 0x12, 0xb6, 0x2c, 0x51, 0xdb, 0x61, 0xf6, 0x84, 0x31,
+];
+
+/// The vault accounts of the hospitals of the presets: `//Alice//vault`, `//Bob//vault`,
+/// `//Charlie//vault` and `//Dave//vault`, each with the URL its vault answers at by default
+/// (a vault moves its registered URL when it starts elsewhere).
+pub const VAULTS: [([u8; 32], &str); 4] = [
+	(
+		[
+			0xd0, 0x15, 0x0c, 0xef, 0x8d, 0xad, 0x24, 0xe9, 0x47, 0xcd, 0xf5, 0x4d, 0x76, 0x5b,
+			0xea, 0x97, 0x86, 0xc4, 0xa1, 0x91, 0x8b, 0x8e, 0x81, 0x36, 0x0d, 0x45, 0x62, 0xa4,
+			0x41, 0xe4, 0x4a, 0x6f,
+		],
+		"http://127.0.0.1:8700",
+	),
+	(
+		[
+			0xa8, 0x22, 0x3c, 0xfa, 0x4e, 0x34, 0xf9, 0x18, 0x40, 0x03, 0x2e, 0x0f, 0x6b, 0xf8,
+			0x25, 0x70, 0xe9, 0xda, 0x4a, 0x59, 0xec, 0x56, 0xce, 0xf4, 0x27, 0xde, 0xd7, 0x6c,
+			0xfc, 0xfd, 0x88, 0x31,
+		],
+		"http://127.0.0.1:8701",
+	),
+	(
+		[
+			0xe4, 0x87, 0xca, 0x11, 0x5b, 0xc6, 0x93, 0x4f, 0x1b, 0x56, 0x0b, 0x97, 0xcb, 0x5b,
+			0xa0, 0x48, 0xdc, 0x0e, 0x96, 0x25, 0x28, 0x6a, 0x7f, 0xbe, 0xe9, 0x7a, 0x28, 0x68,
+			0xe2, 0x86, 0x11, 0x36,
+		],
+		"http://127.0.0.1:8702",
+	),
+	(
+		[
+			0x3a, 0x5f, 0x8f, 0xa0, 0x0c, 0x0e, 0xd1, 0xf8, 0xce, 0xbf, 0x99, 0x8b, 0x32, 0x5d,
+			0x7b, 0x15, 0x62, 0xed, 0x61, 0x4e, 0xe4, 0x6d, 0x2d, 0x9b, 0xf3, 0x9b, 0x65, 0xf3,
+			0x5a, 0x86, 0xc4, 0x4f,
+		],
+		"http://127.0.0.1:8703",
+	),
+];
+
+/// The demo population of the presets: Alice is an admin, Bob a doctor, Charlie a patient,
+/// with the encryption keys the client derives from their secrets; and the first `vaults`
+/// hospitals' vaults.
+fn demo_members(vaults: usize) -> RegistryConfig {
 	RegistryConfig {
 		admins: vec![Sr25519Keyring::Alice.to_account_id()],
 		doctors: vec![(
 			Sr25519Keyring::Bob.to_account_id(),
 			b"MED-LICENCE-BOB".to_vec(),
-			key(Sr25519Keyring::Bob),
+			BOB_ENCRYPTION_KEY,
 		)],
 		patients: vec![(
 			Sr25519Keyring::Charlie.to_account_id(),
-			key(Sr25519Keyring::Charlie),
+			CHARLIE_ENCRYPTION_KEY,
 			b"demo-patient".to_vec(),
 		)],
+		vaults: VAULTS[..vaults]
+			.iter()
+			.map(|(account, url)| (AccountId::from(*account), url.as_bytes().to_vec()))
+			.collect(),
 	}
 }
 
-/// Every well-known development account (Alice to Ferdie and their `//stash` accounts).
+/// Every well-known development account (Alice to Ferdie and their `//stash` accounts) and
+/// the hospitals' vault accounts, which pay for the releases they log.
 fn dev_accounts() -> Vec<AccountId> {
-	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
+	Sr25519Keyring::iter()
+		.map(|k| k.to_account_id())
+		.chain(VAULTS.iter().map(|(account, _)| AccountId::from(*account)))
+		.collect()
 }
 
 /// The `development` preset: one authority, Alice.

@@ -1,19 +1,26 @@
-//! Benchmarks of every consent call, each at its worst case: the longest kind and payload, a
-//! full consent pool, the longest reason.
+//! Benchmarks of every consent call, each at its worst case: the longest kind, a full consent
+//! pool.
 
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
-use medchain_primitives::{MAX_KIND_LEN, MAX_PAYLOAD_LEN};
+use medchain_primitives::{EmergencyReason, Locator, MAX_KIND_LEN};
 
 fn member<T: Config>(name: &'static str, role: Role) -> T::AccountId {
 	let who: T::AccountId = account(name, 0, 0);
 	T::Roles::register_for_benchmark(&who, role);
-	let funds = Pallet::<T>::deposit_for((MAX_KIND_LEN + MAX_PAYLOAD_LEN) as usize);
+	let funds = Pallet::<T>::deposit_for(MAX_KIND_LEN as usize);
 	let funds = funds.saturating_mul((T::MaxPendingPerPatient::get() + 1).into());
 	T::Currency::set_balance(&who, funds.saturating_add(T::Currency::minimum_balance()));
 	who
+}
+
+/// A locator in a registered vault.
+fn locator<T: Config>() -> Locator<T::AccountId> {
+	let vault: T::AccountId = account("vault", 0, 0);
+	T::Roles::register_vault_for_benchmark(&vault);
+	Locator { vault, content: [7; 16] }
 }
 
 /// Fills `patient`'s pool with the largest submissions, leaving room for `free` more.
@@ -25,8 +32,8 @@ fn fill_pool<T: Config>(doctor: &T::AccountId, patient: &T::AccountId, free: u32
 			RawOrigin::Signed(doctor.clone()).into(),
 			patient.clone(),
 			alloc::vec![b'K'; MAX_KIND_LEN as usize],
+			locator::<T>(),
 			[1; 32],
-			alloc::vec![b'P'; MAX_PAYLOAD_LEN as usize],
 			None,
 		)
 		.expect("the benchmark's submission is valid");
@@ -39,19 +46,17 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn submit(b: Linear<1, { MAX_KIND_LEN + MAX_PAYLOAD_LEN }>) {
+	fn submit(b: Linear<1, MAX_KIND_LEN>) {
 		let doctor = member::<T>("doctor", Role::Doctor);
 		let patient = member::<T>("patient", Role::Patient);
 		fill_pool::<T>(&doctor, &patient, 1);
-		let kind_len = b.min(MAX_KIND_LEN);
-		let payload = alloc::vec![b'P'; (b - kind_len) as usize];
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(doctor),
 			patient.clone(),
-			alloc::vec![b'K'; kind_len as usize],
+			alloc::vec![b'K'; b as usize],
+			locator::<T>(),
 			[1; 32],
-			payload,
 			None,
 		);
 		assert_eq!(PendingPool::<T>::get(&patient).len() as u32, T::MaxPendingPerPatient::get());
@@ -117,7 +122,7 @@ mod benchmarks {
 		Pallet::<T>::emergency_access(
 			RawOrigin::Signed(doctor.clone()).into(),
 			patient.clone(),
-			alloc::vec![b'r'; 8],
+			EmergencyReason::Unconscious,
 		)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(patient.clone()), doctor.clone());
@@ -126,11 +131,11 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn emergency_access(r: Linear<1, { T::MaxReasonLen::get() }>) {
+	fn emergency_access() {
 		let doctor = member::<T>("doctor", Role::Doctor);
 		let patient = member::<T>("patient", Role::Patient);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(doctor.clone()), patient.clone(), alloc::vec![b'r'; r as usize]);
+		_(RawOrigin::Signed(doctor.clone()), patient.clone(), EmergencyReason::LifeThreatening);
 		assert!(EmergencyAccesses::<T>::contains_key(&patient, &doctor));
 	}
 

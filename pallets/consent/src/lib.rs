@@ -9,14 +9,14 @@
 //!
 //! | call | origin | errors | event |
 //! |---|---|---|---|
-//! | [`submit`](Pallet::submit) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient`, `EmptyKind`, `KindTooLong`, `PayloadTooLong`, `CannotSupersede`, `PendingPoolFull`, `InsufficientBalance` | `Submitted` |
+//! | [`submit`](Pallet::submit) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient`, `EmptyKind`, `KindTooLong`, `UnknownVault`, `CannotSupersede`, `PendingPoolFull`, `InsufficientBalance` | `Submitted` |
 //! | [`approve`](Pallet::approve) | signed: the submission's patient, active | `UnknownSubmission`, `NotSubmissionPatient`, `NotActivePatient`, `SubmissionExpired`, `CannotSupersede` | `Approved` |
 //! | [`deny`](Pallet::deny) | signed: the submission's patient | `UnknownSubmission`, `NotSubmissionPatient` | `Denied` |
 //! | [`withdraw`](Pallet::withdraw) | signed: the submission's doctor | `UnknownSubmission`, `NotSubmissionDoctor` | `Withdrawn` |
 //! | [`expire`](Pallet::expire) | signed: anyone | `UnknownSubmission`, `NotExpired` | `Expired` |
 //! | [`grant_access`](Pallet::grant_access) | signed: an active patient | `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants` | `AccessGranted` |
 //! | [`revoke_access`](Pallet::revoke_access) | signed: the patient | `NoAccessToRevoke` | `AccessRevoked` |
-//! | [`emergency_access`](Pallet::emergency_access) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient`, `EmptyReason`, `ReasonTooLong` | `EmergencyAccessInvoked` |
+//! | [`emergency_access`](Pallet::emergency_access) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient` | `EmergencyAccessInvoked` |
 //!
 //! Every call also appends an entry to the access log through [`Config::AuditTrail`].
 //! View functions: [`pending`](Pallet::pending) (a patient's pool), [`grants`](Pallet::grants)
@@ -24,9 +24,10 @@
 //!
 //! ## Overview
 //!
-//! A submission carries a record kind (e.g. an HL7 FHIR resource type), the hash of the
-//! clinical content, a payload (ciphertext or a reference URI) and optionally the earlier
-//! record of the same patient it amends. The doctor pays a deposit, held until the submission
+//! A submission carries a record kind (e.g. an HL7 FHIR resource type), the locator of its
+//! content (the registered vault that keeps it and the vault's id for it), a salted commitment
+//! to the content, and optionally the earlier record of the same patient it amends. No clinical
+//! content reaches the chain: an emergency access names its reason by a code. The doctor pays a deposit, held until the submission
 //! leaves the pool: approved, denied, withdrawn, or expired after `ConsentWindow` blocks, when
 //! anyone may clear it. Each case returns the deposit in full.
 //!
@@ -41,6 +42,11 @@
 //! (`MaxGrantsPerPatient`). No hook does any work: expiry is a call. `try_state` checks that
 //! pools and submissions agree, that every doctor's held deposit equals their submissions'
 //! deposits, and that grant counts are right.
+//!
+//! Storage version 1 replaced a submission's payload and content hash with a locator and a
+//! salted commitment, and an emergency access's free-text reason with a code. MedChain has no
+//! production chain yet, so no migration exists; one will be written when a live chain's
+//! storage changes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -64,8 +70,8 @@ use frame_support::traits::{
 	Get,
 };
 use medchain_primitives::{
-	AccessBasis, AccessPolicy, AuditAction, AuditEvent, AuditTrail, ContentHash, NewRecord,
-	Payload, RecordId, RecordKind, RecordStore, Role, Roles, SubmissionId,
+	AccessBasis, AccessPolicy, AuditAction, AuditEvent, AuditTrail, Commitment, EmergencyReason,
+	Locator, NewRecord, RecordId, RecordKind, RecordStore, Role, Roles, SubmissionId,
 };
 use sp_runtime::traits::Saturating;
 
@@ -99,10 +105,10 @@ pub mod pallet {
 		pub doctor: T::AccountId,
 		/// What kind of record it is (e.g. an HL7 FHIR resource type).
 		pub kind: RecordKind,
-		/// The hash of the clinical content.
-		pub content_hash: ContentHash,
-		/// Ciphertext or a reference URI.
-		pub payload: Payload,
+		/// Where its content is kept.
+		pub locator: Locator<T::AccountId>,
+		/// The salted commitment to its content.
+		pub commitment: Commitment,
 		/// The earlier record of the same patient it amends.
 		pub supersedes: Option<RecordId>,
 		/// The deposit held from the doctor.
@@ -123,25 +129,14 @@ pub mod pallet {
 	}
 
 	/// Break-glass access a doctor invoked to a patient's records.
-	#[derive(
-		Encode,
-		Decode,
-		CloneNoBound,
-		PartialEqNoBound,
-		EqNoBound,
-		DebugNoBound,
-		TypeInfo,
-		MaxEncodedLen,
-	)]
-	#[scale_info(skip_type_params(T))]
-	#[codec(mel_bound())]
-	pub struct Emergency<T: Config> {
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+	pub struct Emergency<BlockNumber> {
 		/// Why the doctor needed access.
-		pub reason: BoundedVec<u8, T::MaxReasonLen>,
+		pub reason: EmergencyReason,
 		/// When they invoked it.
-		pub invoked_at: BlockNumberFor<T>,
+		pub invoked_at: BlockNumber,
 		/// The last block of access.
-		pub until: BlockNumberFor<T>,
+		pub until: BlockNumber,
 	}
 
 	/// Why the pallet holds funds.
@@ -151,7 +146,11 @@ pub mod pallet {
 		SubmissionDeposit,
 	}
 
+	/// The storage layout's version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -170,7 +169,7 @@ pub mod pallet {
 		/// The deposit of any submission.
 		#[pallet::constant]
 		type SubmissionDepositBase: Get<BalanceOf<Self>>;
-		/// The deposit per byte of a submission's kind and payload.
+		/// The deposit per byte of a submission's kind.
 		#[pallet::constant]
 		type SubmissionDepositPerByte: Get<BalanceOf<Self>>;
 		/// Blocks a patient has to decide on a submission.
@@ -182,9 +181,6 @@ pub mod pallet {
 		/// Blocks emergency access lasts.
 		#[pallet::constant]
 		type EmergencyWindow: Get<BlockNumberFor<Self>>;
-		/// The longest reason for emergency access, in bytes.
-		#[pallet::constant]
-		type MaxReasonLen: Get<u32>;
 		/// The most doctors one patient may grant access to at once.
 		#[pallet::constant]
 		type MaxGrantsPerPatient: Get<u32>;
@@ -235,7 +231,7 @@ pub mod pallet {
 		T::AccountId,
 		Blake2_128Concat,
 		T::AccountId,
-		Emergency<T>,
+		Emergency<BlockNumberFor<T>>,
 	>;
 
 	#[pallet::event]
@@ -270,7 +266,7 @@ pub mod pallet {
 			patient: T::AccountId,
 			doctor: T::AccountId,
 			until: BlockNumberFor<T>,
-			reason: BoundedVec<u8, T::MaxReasonLen>,
+			reason: EmergencyReason,
 		},
 	}
 
@@ -286,9 +282,9 @@ pub mod pallet {
 		EmptyKind,
 		/// The record kind is longer than 64 bytes; use a short code.
 		KindTooLong,
-		/// The payload is longer than 4096 bytes; store the content off chain and submit a
-		/// reference URI.
-		PayloadTooLong,
+		/// The locator names no active vault: upload the content to a vault the registry
+		/// lists, and use the locator it returns.
+		UnknownVault,
 		/// The record to amend does not exist, belongs to another patient, or was amended
 		/// already; amend the latest version of one of this patient's records.
 		CannotSupersede,
@@ -312,10 +308,6 @@ pub mod pallet {
 		TooManyGrants,
 		/// The doctor has no access to revoke.
 		NoAccessToRevoke,
-		/// Emergency access needs a reason.
-		EmptyReason,
-		/// The reason is longer than `MaxReasonLen`.
-		ReasonTooLong,
 	}
 
 	#[pallet::hooks]
@@ -329,20 +321,21 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Submits a record to `patient`'s consent pool, holding a deposit from the caller
-		/// (`SubmissionDepositBase` plus `SubmissionDepositPerByte` for each byte of kind and
-		/// payload) until the submission leaves the pool.
+		/// (`SubmissionDepositBase` plus `SubmissionDepositPerByte` for each byte of the kind)
+		/// until the submission leaves the pool. The content stays in the vault `locator`
+		/// names; the chain keeps the locator and the salted `commitment` the vault returned.
 		///
 		/// Origin: signed, an active doctor. Emits `Submitted`.
 		/// Errors: `NotActiveDoctor`, `NotActivePatient`, `EmptyKind`, `KindTooLong`,
-		/// `PayloadTooLong`, `CannotSupersede`, `PendingPoolFull`, `InsufficientBalance`.
+		/// `UnknownVault`, `CannotSupersede`, `PendingPoolFull`, `InsufficientBalance`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::submit((kind.len() + payload.len()) as u32))]
+		#[pallet::weight(T::WeightInfo::submit(kind.len() as u32))]
 		pub fn submit(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
 			kind: Vec<u8>,
-			content_hash: ContentHash,
-			payload: Vec<u8>,
+			locator: Locator<T::AccountId>,
+			commitment: Commitment,
 			supersedes: Option<RecordId>,
 		) -> DispatchResult {
 			let doctor = ensure_signed(origin)?;
@@ -350,14 +343,14 @@ pub mod pallet {
 			ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
 			ensure!(!kind.is_empty(), Error::<T>::EmptyKind);
 			let kind: RecordKind = kind.try_into().map_err(|_| Error::<T>::KindTooLong)?;
-			let payload: Payload = payload.try_into().map_err(|_| Error::<T>::PayloadTooLong)?;
+			ensure!(T::Roles::is_active_vault(&locator.vault), Error::<T>::UnknownVault);
 			if let Some(old) = supersedes {
 				ensure!(T::Records::can_supersede(&patient, old), Error::<T>::CannotSupersede);
 			}
 			let mut pool = PendingPool::<T>::get(&patient);
 			let id = NextSubmissionId::<T>::get();
 			pool.try_push(id).map_err(|_| Error::<T>::PendingPoolFull)?;
-			let deposit = Self::deposit_for(kind.len() + payload.len());
+			let deposit = Self::deposit_for(kind.len());
 			T::Currency::hold(&HoldReason::SubmissionDeposit.into(), &doctor, deposit)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 
@@ -369,8 +362,8 @@ pub mod pallet {
 				patient: patient.clone(),
 				doctor: doctor.clone(),
 				kind,
-				content_hash,
-				payload,
+				locator,
+				commitment,
 				supersedes,
 				deposit,
 				submitted_at: now,
@@ -412,14 +405,14 @@ pub mod pallet {
 			}
 
 			Self::remove(id, &submission)?;
-			let Submission { patient, doctor, kind, content_hash, payload, supersedes, .. } =
+			let Submission { patient, doctor, kind, locator, commitment, supersedes, .. } =
 				submission;
 			let record = T::Records::insert(NewRecord {
 				patient: patient.clone(),
 				author: doctor,
 				kind,
-				content_hash,
-				payload,
+				locator,
+				commitment,
 				supersedes,
 			})?;
 			Self::deposit_event(Event::Approved { id, patient: patient.clone(), record });
@@ -554,29 +547,27 @@ pub mod pallet {
 		}
 
 		/// Invokes break-glass access to `patient`'s records for `EmergencyWindow` blocks. The
-		/// reason is kept on chain and the access is logged, so the patient and admins see it.
+		/// reason's code is kept on chain and the access is logged with it, so the patient and
+		/// admins see it.
 		///
 		/// Origin: signed, an active doctor. Emits `EmergencyAccessInvoked`.
-		/// Errors: `NotActiveDoctor`, `NotActivePatient`, `EmptyReason`, `ReasonTooLong`.
+		/// Errors: `NotActiveDoctor`, `NotActivePatient`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::emergency_access(reason.len() as u32))]
+		#[pallet::weight(T::WeightInfo::emergency_access())]
 		pub fn emergency_access(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
-			reason: Vec<u8>,
+			reason: EmergencyReason,
 		) -> DispatchResult {
 			let doctor = ensure_signed(origin)?;
 			ensure!(T::Roles::is_active(&doctor, Role::Doctor), Error::<T>::NotActiveDoctor);
 			ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
-			ensure!(!reason.is_empty(), Error::<T>::EmptyReason);
-			let reason: BoundedVec<u8, T::MaxReasonLen> =
-				reason.try_into().map_err(|_| Error::<T>::ReasonTooLong)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let until = now.saturating_add(T::EmergencyWindow::get());
 			EmergencyAccesses::<T>::insert(
 				&patient,
 				&doctor,
-				Emergency { reason: reason.clone(), invoked_at: now, until },
+				Emergency { reason, invoked_at: now, until },
 			);
 			Self::deposit_event(Event::EmergencyAccessInvoked {
 				patient: patient.clone(),
@@ -585,7 +576,8 @@ pub mod pallet {
 				reason,
 			});
 			T::AuditTrail::log(
-				AuditEvent::new(Some(doctor), AuditAction::EmergencyAccess).patient(patient),
+				AuditEvent::new(Some(doctor), AuditAction::EmergencyAccess(reason))
+					.patient(patient),
 			);
 			Ok(())
 		}
@@ -617,7 +609,7 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The deposit of a submission of `bytes` bytes of kind and payload.
+	/// The deposit of a submission whose kind is `bytes` bytes long.
 	pub fn deposit_for(bytes: usize) -> BalanceOf<T> {
 		let bytes: BalanceOf<T> = (bytes as u32).into();
 		T::SubmissionDepositBase::get().saturating_add(T::SubmissionDepositPerByte::get() * bytes)

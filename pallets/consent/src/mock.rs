@@ -63,7 +63,6 @@ impl pallet_consent::Config for Test {
 	type ConsentWindow = ConsentWindow;
 	type MaxPendingPerPatient = ConstU32<3>;
 	type EmergencyWindow = EmergencyWindow;
-	type MaxReasonLen = ConstU32<16>;
 	type MaxGrantsPerPatient = ConstU32<2>;
 	type WeightInfo = pallet_consent::weights::SubstrateWeight<Test>;
 }
@@ -78,6 +77,8 @@ pub const SUSPENDED_DOCTOR: u64 = 6;
 /// A doctor with no funds for deposits.
 pub const POOR_DOCTOR: u64 = 7;
 pub const NOBODY: u64 = 9;
+/// A registered vault.
+pub const VAULT: u64 = 10;
 
 /// Every funded account starts with this.
 pub const FUNDS: u64 = 100_000;
@@ -107,6 +108,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		MockRoles::set(SUSPENDED_DOCTOR, Role::Doctor, MemberStatus::Suspended);
 		MockRoles::set(PATIENT, Role::Patient, MemberStatus::Active);
 		MockRoles::set(PATIENT_2, Role::Patient, MemberStatus::Active);
+		MockRoles::set_vault(VAULT);
 	});
 	ext
 }

@@ -10,10 +10,16 @@ use frame_support::{
 };
 use medchain_primitives::{
 	testing::{MockRecords, MockRoles, RecordingAudit},
-	AccessBasis, AccessPolicy, AuditAction, AuditEvent, MemberStatus, NewRecord, Role,
+	AccessBasis, AccessPolicy, AuditAction, AuditEvent, EmergencyReason, Locator, MemberStatus,
+	NewRecord, Role,
 };
 
-const HASH: [u8; 32] = [7; 32];
+const COMMITMENT: [u8; 32] = [7; 32];
+
+/// Content kept in the registered vault.
+fn locator() -> Locator<u64> {
+	Locator { vault: VAULT, content: [5; 16] }
+}
 
 fn signed(who: u64) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
@@ -34,8 +40,8 @@ fn submit(supersedes: Option<u64>) -> u64 {
 		signed(DOCTOR),
 		PATIENT,
 		b"Observation".to_vec(),
-		HASH,
-		b"enc:abcd".to_vec(),
+		locator(),
+		COMMITMENT,
 		supersedes
 	));
 	id
@@ -49,15 +55,15 @@ fn run_to(block: u64) {
 fn submit_enters_the_pool_and_holds_a_deposit() {
 	run_test(|| {
 		let id = submit(None);
-		// Base 10 plus 1 per byte of kind (11) and payload (8).
-		let deposit = 10 + 11 + 8;
+		// Base 10 plus 1 per byte of kind (11).
+		let deposit = 10 + 11;
 		assert_eq!(held(DOCTOR), deposit);
 		assert_eq!(Balances::balance(&DOCTOR), FUNDS - deposit);
 		assert_eq!(PendingPool::<Test>::get(PATIENT).to_vec(), vec![id]);
 		let submission = Submissions::<Test>::get(id).unwrap();
 		assert_eq!((submission.patient, submission.doctor), (PATIENT, DOCTOR));
 		assert_eq!(submission.kind.to_vec(), b"Observation".to_vec());
-		assert_eq!(submission.content_hash, HASH);
+		assert_eq!((submission.locator.clone(), submission.commitment), (locator(), COMMITMENT));
 		assert_eq!((submission.submitted_at, submission.expires_at), (1, 21));
 		assert_eq!(
 			last_event(),
@@ -80,7 +86,7 @@ fn submit_enters_the_pool_and_holds_a_deposit() {
 fn submit_checks_roles() {
 	run_test(|| {
 		let submit_as = |doctor, patient| {
-			Consent::submit(signed(doctor), patient, b"Observation".to_vec(), HASH, vec![], None)
+			Consent::submit(signed(doctor), patient, b"Obs".to_vec(), locator(), COMMITMENT, None)
 		};
 		assert_noop!(submit_as(NOBODY, PATIENT), Error::<Test>::NotActiveDoctor);
 		assert_noop!(submit_as(PATIENT, PATIENT), Error::<Test>::NotActiveDoctor);
@@ -94,16 +100,14 @@ fn submit_checks_roles() {
 #[test]
 fn submit_checks_its_input() {
 	run_test(|| {
-		let submit_with = |kind: Vec<u8>, payload: Vec<u8>, supersedes| {
-			Consent::submit(signed(DOCTOR), PATIENT, kind, HASH, payload, supersedes)
+		let submit_with = |kind: Vec<u8>, vault: u64, supersedes| {
+			let locator = Locator { vault, content: [5; 16] };
+			Consent::submit(signed(DOCTOR), PATIENT, kind, locator, COMMITMENT, supersedes)
 		};
-		assert_noop!(submit_with(vec![], vec![], None), Error::<Test>::EmptyKind);
-		assert_noop!(submit_with(vec![b'k'; 65], vec![], None), Error::<Test>::KindTooLong);
-		assert_noop!(
-			submit_with(b"Obs".to_vec(), vec![0; 4097], None),
-			Error::<Test>::PayloadTooLong
-		);
-		assert_noop!(submit_with(b"Obs".to_vec(), vec![], Some(0)), Error::<Test>::CannotSupersede);
+		assert_noop!(submit_with(vec![], VAULT, None), Error::<Test>::EmptyKind);
+		assert_noop!(submit_with(vec![b'k'; 65], VAULT, None), Error::<Test>::KindTooLong);
+		assert_noop!(submit_with(b"Obs".to_vec(), NOBODY, None), Error::<Test>::UnknownVault);
+		assert_noop!(submit_with(b"Obs".to_vec(), VAULT, Some(0)), Error::<Test>::CannotSupersede);
 	});
 }
 
@@ -114,11 +118,18 @@ fn submit_fails_when_the_pool_is_full() {
 			submit(None);
 		}
 		assert_noop!(
-			Consent::submit(signed(DOCTOR), PATIENT, b"Obs".to_vec(), HASH, vec![], None),
+			Consent::submit(signed(DOCTOR), PATIENT, b"Obs".to_vec(), locator(), COMMITMENT, None),
 			Error::<Test>::PendingPoolFull
 		);
 		// Another patient's pool is separate.
-		assert_ok!(Consent::submit(signed(DOCTOR), PATIENT_2, b"Obs".to_vec(), HASH, vec![], None));
+		assert_ok!(Consent::submit(
+			signed(DOCTOR),
+			PATIENT_2,
+			b"Obs".to_vec(),
+			locator(),
+			COMMITMENT,
+			None
+		));
 	});
 }
 
@@ -126,7 +137,14 @@ fn submit_fails_when_the_pool_is_full() {
 fn submit_fails_without_funds_for_the_deposit() {
 	run_test(|| {
 		assert_noop!(
-			Consent::submit(signed(POOR_DOCTOR), PATIENT, b"Obs".to_vec(), HASH, vec![], None),
+			Consent::submit(
+				signed(POOR_DOCTOR),
+				PATIENT,
+				b"Obs".to_vec(),
+				locator(),
+				COMMITMENT,
+				None
+			),
 			Error::<Test>::InsufficientBalance
 		);
 	});
@@ -147,8 +165,8 @@ fn approve_moves_the_record_into_the_history_and_returns_the_deposit() {
 				patient: PATIENT,
 				author: DOCTOR,
 				kind: b"Observation".to_vec().try_into().unwrap(),
-				content_hash: HASH,
-				payload: b"enc:abcd".to_vec().try_into().unwrap(),
+				locator: locator(),
+				commitment: COMMITMENT,
 				supersedes: None,
 			}]
 		);
@@ -177,12 +195,26 @@ fn an_amendment_supersedes_the_latest_version_only() {
 		// Record 0 was amended meanwhile: the rival can no longer be approved or submitted.
 		assert_noop!(Consent::approve(signed(PATIENT), rival), Error::<Test>::CannotSupersede);
 		assert_noop!(
-			Consent::submit(signed(DOCTOR), PATIENT, b"Obs".to_vec(), HASH, vec![], Some(0)),
+			Consent::submit(
+				signed(DOCTOR),
+				PATIENT,
+				b"Obs".to_vec(),
+				locator(),
+				COMMITMENT,
+				Some(0)
+			),
 			Error::<Test>::CannotSupersede
 		);
 		// Another patient cannot amend it either.
 		assert_noop!(
-			Consent::submit(signed(DOCTOR), PATIENT_2, b"Obs".to_vec(), HASH, vec![], Some(1)),
+			Consent::submit(
+				signed(DOCTOR),
+				PATIENT_2,
+				b"Obs".to_vec(),
+				locator(),
+				COMMITMENT,
+				Some(1)
+			),
 			Error::<Test>::CannotSupersede
 		);
 	});
@@ -352,7 +384,11 @@ fn grant_access_errors() {
 fn revoke_access_ends_grants_and_emergencies() {
 	run_test(|| {
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
-		assert_ok!(Consent::emergency_access(signed(DOCTOR), PATIENT, b"unconscious".to_vec()));
+		assert_ok!(Consent::emergency_access(
+			signed(DOCTOR),
+			PATIENT,
+			EmergencyReason::Unconscious
+		));
 		assert_ok!(Consent::revoke_access(signed(PATIENT), DOCTOR));
 		assert!(Grants::<Test>::get(PATIENT, DOCTOR).is_none());
 		assert!(EmergencyAccesses::<Test>::get(PATIENT, DOCTOR).is_none());
@@ -377,23 +413,22 @@ fn revoke_access_ends_grants_and_emergencies() {
 #[test]
 fn emergency_access_is_recorded_and_runs_out() {
 	run_test(|| {
-		assert_ok!(Consent::emergency_access(signed(DOCTOR_2), PATIENT, b"unconscious".to_vec()));
+		let reason = EmergencyReason::Unconscious;
+		assert_ok!(Consent::emergency_access(signed(DOCTOR_2), PATIENT, reason));
 		let emergency = EmergencyAccesses::<Test>::get(PATIENT, DOCTOR_2).unwrap();
 		assert_eq!((emergency.invoked_at, emergency.until), (1, 6));
-		assert_eq!(emergency.reason.to_vec(), b"unconscious".to_vec());
+		assert_eq!(emergency.reason, reason);
 		assert_eq!(
 			last_event(),
-			Event::EmergencyAccessInvoked {
-				patient: PATIENT,
-				doctor: DOCTOR_2,
-				until: 6,
-				reason: b"unconscious".to_vec().try_into().unwrap(),
-			}
-			.into()
+			Event::EmergencyAccessInvoked { patient: PATIENT, doctor: DOCTOR_2, until: 6, reason }
+				.into()
 		);
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(Some(DOCTOR_2), AuditAction::EmergencyAccess).patient(PATIENT))
+			Some(
+				AuditEvent::new(Some(DOCTOR_2), AuditAction::EmergencyAccess(reason))
+					.patient(PATIENT)
+			)
 		);
 		assert_eq!(Consent::viewer_basis(DOCTOR_2, PATIENT), Some(AccessBasis::Emergency));
 		run_to(7);
@@ -404,14 +439,12 @@ fn emergency_access_is_recorded_and_runs_out() {
 #[test]
 fn emergency_access_errors() {
 	run_test(|| {
-		let invoke = |doctor, patient, reason: &[u8]| {
-			Consent::emergency_access(signed(doctor), patient, reason.to_vec())
+		let invoke = |doctor, patient| {
+			Consent::emergency_access(signed(doctor), patient, EmergencyReason::Other)
 		};
-		assert_noop!(invoke(NOBODY, PATIENT, b"why"), Error::<Test>::NotActiveDoctor);
-		assert_noop!(invoke(SUSPENDED_DOCTOR, PATIENT, b"why"), Error::<Test>::NotActiveDoctor);
-		assert_noop!(invoke(DOCTOR, NOBODY, b"why"), Error::<Test>::NotActivePatient);
-		assert_noop!(invoke(DOCTOR, PATIENT, b""), Error::<Test>::EmptyReason);
-		assert_noop!(invoke(DOCTOR, PATIENT, &[b'x'; 17]), Error::<Test>::ReasonTooLong);
+		assert_noop!(invoke(NOBODY, PATIENT), Error::<Test>::NotActiveDoctor);
+		assert_noop!(invoke(SUSPENDED_DOCTOR, PATIENT), Error::<Test>::NotActiveDoctor);
+		assert_noop!(invoke(DOCTOR, NOBODY), Error::<Test>::NotActivePatient);
 	});
 }
 

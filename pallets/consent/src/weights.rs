@@ -12,7 +12,7 @@ use medchain_primitives::estimated_weight;
 
 /// Weight functions of the consent pallet's calls.
 pub trait WeightInfo {
-	/// `submit` with `b` bytes of kind and payload.
+	/// `submit` with a `b`-byte kind.
 	fn submit(b: u32) -> Weight;
 	/// `approve`, which also writes the record and its history index.
 	fn approve() -> Weight;
@@ -26,8 +26,8 @@ pub trait WeightInfo {
 	fn grant_access() -> Weight;
 	/// `revoke_access`.
 	fn revoke_access() -> Weight;
-	/// `emergency_access` with an `r`-byte reason.
-	fn emergency_access(r: u32) -> Weight;
+	/// `emergency_access`.
+	fn emergency_access() -> Weight;
 }
 
 /// Estimated weights for a runtime with the database weights of `T`.
@@ -38,16 +38,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		estimated_weight(T::DbWeight::get(), 60, b, 9, 10)
 	}
 	fn approve() -> Weight {
-		estimated_weight(T::DbWeight::get(), 80, medchain_primitives::MAX_PAYLOAD_LEN, 10, 14)
+		estimated_weight(T::DbWeight::get(), 80, medchain_primitives::MAX_KIND_LEN, 10, 14)
 	}
 	fn deny() -> Weight {
-		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_PAYLOAD_LEN, 5, 9)
+		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_KIND_LEN, 5, 9)
 	}
 	fn withdraw() -> Weight {
-		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_PAYLOAD_LEN, 5, 9)
+		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_KIND_LEN, 5, 9)
 	}
 	fn expire() -> Weight {
-		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_PAYLOAD_LEN, 5, 9)
+		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_KIND_LEN, 5, 9)
 	}
 	fn grant_access() -> Weight {
 		estimated_weight(T::DbWeight::get(), 40, 0, 6, 7)
@@ -55,7 +55,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke_access() -> Weight {
 		estimated_weight(T::DbWeight::get(), 40, 0, 5, 8)
 	}
-	fn emergency_access(r: u32) -> Weight {
-		estimated_weight(T::DbWeight::get(), 40, r, 5, 6)
+	fn emergency_access() -> Weight {
+		estimated_weight(T::DbWeight::get(), 40, 0, 5, 6)
 	}
 }

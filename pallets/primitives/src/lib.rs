@@ -3,8 +3,8 @@
 //! No pallet depends on another pallet's crate. Each one states what it needs as a trait from
 //! here, and the runtime wires the pallet that provides it:
 //!
-//! - [`Roles`]: who is a patient, a doctor or an admin, and whether they are active
-//!   (provided by `pallet-registry`);
+//! - [`Roles`]: who is a patient, a doctor or an admin, whether they are active, and which
+//!   accounts are registered vaults (provided by `pallet-registry`);
 //! - [`AccessPolicy`]: may an account see a patient's records, and on what basis
 //!   (provided by `pallet-consent`);
 //! - [`RecordStore`]: the history approved records join (provided by `pallet-records`);
@@ -27,20 +27,58 @@ pub type RecordId = u64;
 pub type SubmissionId = u64;
 /// Identifies an entry of the access log.
 pub type EntryIndex = u64;
-/// A 32-byte hash of a record's clinical content, computed by the client before encryption.
-pub type ContentHash = [u8; 32];
-/// A member's 32-byte public key, to which records about them are encrypted.
+/// A salted commitment to a record's clinical content: BLAKE2b-256 over a domain tag, a
+/// random 32-byte salt and the content. The salt stays with the vault, so the commitment
+/// confirms no guess of the content; the vault hands it to a viewer with the content, who
+/// recomputes the commitment.
+pub type Commitment = [u8; 32];
+/// The id a vault gives a document it stores: random, so it says nothing about the content.
+pub type ContentId = [u8; 16];
+/// A member's X25519 public key (RFC 9180 HPKE), to which vaults seal what they release.
 pub type EncryptionKey = [u8; 32];
 
 /// The longest record kind, in bytes (e.g. an HL7 FHIR resource type such as `Observation`).
 pub const MAX_KIND_LEN: u32 = 64;
-/// The longest record payload, in bytes: ciphertext or a reference URI, never plain text.
-pub const MAX_PAYLOAD_LEN: u32 = 4096;
 
 /// What kind of record this is: a short code such as an HL7 FHIR resource type.
 pub type RecordKind = BoundedVec<u8, ConstU32<MAX_KIND_LEN>>;
-/// A record's payload: ciphertext or a reference URI.
-pub type Payload = BoundedVec<u8, ConstU32<MAX_PAYLOAD_LEN>>;
+
+/// Where a record's content is kept: the registered vault that holds it, and the id the vault
+/// gave it. Clinical content itself never goes on chain.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Locator<AccountId> {
+	/// The vault's account, registered in the registry.
+	pub vault: AccountId,
+	/// The document's id in that vault.
+	pub content: ContentId,
+}
+
+/// Why a doctor invoked emergency access: a code, so that no free text about a patient
+/// reaches the chain.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum EmergencyReason {
+	/// The patient is unconscious and cannot consent.
+	Unconscious,
+	/// The patient's life is at immediate risk.
+	LifeThreatening,
+	/// The patient cannot communicate (confusion, language, sedation).
+	CannotCommunicate,
+	/// Another urgent clinical need; the doctor documents it in the hospital's own system.
+	Other,
+}
 
 /// The role of a registered member. An account holds at most one.
 #[derive(
@@ -94,9 +132,16 @@ pub trait Roles<AccountId> {
 		Self::role_of(who) == Some((role, MemberStatus::Active))
 	}
 
+	/// Whether `who` is a registered vault that has not been retired.
+	fn is_active_vault(who: &AccountId) -> bool;
+
 	/// Registers `who` as an active member in `role`, for benchmarks that need one.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmark(who: &AccountId, role: Role);
+
+	/// Registers `who` as an active vault, for benchmarks that need one.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_vault_for_benchmark(who: &AccountId);
 }
 
 /// Why a viewer may see a patient's records.
@@ -145,10 +190,10 @@ pub struct NewRecord<AccountId> {
 	pub author: AccountId,
 	/// What kind of record it is.
 	pub kind: RecordKind,
-	/// The hash of its clinical content.
-	pub content_hash: ContentHash,
-	/// Ciphertext or a reference URI.
-	pub payload: Payload,
+	/// Where its content is kept.
+	pub locator: Locator<AccountId>,
+	/// The salted commitment to its content.
+	pub commitment: Commitment,
 	/// The earlier record of the same patient that this one amends.
 	pub supersedes: Option<RecordId>,
 }
@@ -199,12 +244,22 @@ pub enum AuditAction {
 	AccessGranted,
 	/// A patient revoked a doctor's access.
 	AccessRevoked,
-	/// A doctor invoked break-glass emergency access.
-	EmergencyAccess,
-	/// An authorised viewer viewed a record or a history.
+	/// A doctor invoked break-glass emergency access, for the reason given.
+	EmergencyAccess(EmergencyReason),
+	/// An authorised viewer viewed a patient's history (the list of records, not content).
 	Viewed(AccessBasis),
-	/// A viewer was refused a record or a history.
+	/// A vault released a record's content to an authorised viewer (the actor); the subject
+	/// is the vault.
+	Released(AccessBasis),
+	/// A viewer was refused a history, or a vault refused them a record's content.
 	AccessDenied,
+	/// A vault erased a record's content at the patient's (or an admin's) request; the
+	/// commitment and the log stay.
+	Erased,
+	/// An admin registered a vault (the subject).
+	VaultRegistered,
+	/// An admin retired a vault (the subject); it may no longer release or take records.
+	VaultRetired,
 	/// An account bonded stake.
 	Bonded,
 	/// An account started unbonding stake.
@@ -306,6 +361,7 @@ pub mod testing {
 		static ROLES: RefCell<BTreeMap<u64, (Role, MemberStatus)>> =
 			const { RefCell::new(BTreeMap::new()) };
 		static NOW: RefCell<u64> = const { RefCell::new(0) };
+		static VAULTS: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 		static RECORDS: RefCell<Vec<(NewRecord<u64>, bool)>> = const { RefCell::new(Vec::new()) };
 	}
 
@@ -391,6 +447,11 @@ pub mod testing {
 		pub fn set(who: u64, role: Role, status: MemberStatus) {
 			ROLES.with(|roles| roles.borrow_mut().insert(who, (role, status)));
 		}
+
+		/// Makes `who` an active vault.
+		pub fn set_vault(who: u64) {
+			VAULTS.with(|vaults| vaults.borrow_mut().push(who));
+		}
 	}
 
 	impl Roles<u64> for MockRoles {
@@ -398,9 +459,18 @@ pub mod testing {
 			ROLES.with(|roles| roles.borrow().get(who).copied())
 		}
 
+		fn is_active_vault(who: &u64) -> bool {
+			VAULTS.with(|vaults| vaults.borrow().contains(who))
+		}
+
 		#[cfg(feature = "runtime-benchmarks")]
 		fn register_for_benchmark(who: &u64, role: Role) {
 			Self::set(*who, role, MemberStatus::Active);
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn register_vault_for_benchmark(who: &u64) {
+			Self::set_vault(*who);
 		}
 	}
 }

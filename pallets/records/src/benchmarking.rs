@@ -4,15 +4,22 @@
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
-use medchain_primitives::{MAX_KIND_LEN, MAX_PAYLOAD_LEN};
+use medchain_primitives::{Locator, MAX_KIND_LEN};
+
+/// The vault that keeps the benchmarks' records, registered.
+fn vault<T: Config>() -> T::AccountId {
+	let vault: T::AccountId = account("vault", 0, 0);
+	T::Roles::register_vault_for_benchmark(&vault);
+	vault
+}
 
 fn largest_record<T: Config>(patient: &T::AccountId) -> RecordId {
 	let record = NewRecord {
 		patient: patient.clone(),
 		author: account("author", 0, 0),
 		kind: RecordKind::truncate_from(alloc::vec![b'K'; MAX_KIND_LEN as usize]),
-		content_hash: [1; 32],
-		payload: Payload::truncate_from(alloc::vec![b'P'; MAX_PAYLOAD_LEN as usize]),
+		locator: Locator { vault: vault::<T>(), content: [1; 16] },
+		commitment: [1; 32],
 		supersedes: None,
 	};
 	<Pallet<T> as RecordStore<T::AccountId>>::insert(record).unwrap_or_default()
@@ -23,16 +30,6 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn view_record() {
-		let patient: T::AccountId = account("patient", 0, 0);
-		let viewer: T::AccountId = whitelisted_caller();
-		let id = largest_record::<T>(&patient);
-		#[extrinsic_call]
-		_(RawOrigin::Signed(viewer), id);
-		assert!(Records::<T>::contains_key(id));
-	}
-
-	#[benchmark]
 	fn view_history() {
 		let patient: T::AccountId = account("patient", 0, 0);
 		let viewer: T::AccountId = whitelisted_caller();
@@ -40,6 +37,25 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(viewer), patient.clone());
 		assert_eq!(HistoryLength::<T>::get(&patient), 1);
+	}
+
+	#[benchmark]
+	fn release() {
+		let patient: T::AccountId = account("patient", 0, 0);
+		let viewer: T::AccountId = account("viewer", 0, 0);
+		let id = largest_record::<T>(&patient);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vault::<T>()), id, viewer);
+		assert!(Records::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn erase() {
+		let patient: T::AccountId = account("patient", 0, 0);
+		let id = largest_record::<T>(&patient);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vault::<T>()), id, patient);
+		assert!(Records::<T>::get(id).is_some_and(|r| r.erased_at.is_some()));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,19 +1,31 @@
 //! # Records pallet
 //!
 //! Each patient's tamper-proof record history: the records they approved, in order, with
-//! amendments that link to what they supersede and never overwrite it; and viewing that is
-//! authorised, or refused, on the record.
+//! amendments that link to what they supersede and never overwrite it; the releases of their
+//! content by the vaults that keep it, authorised or refused on the record; and erasure.
 //!
 //! ## Pallet API
 //!
 //! | call | origin | errors | event |
 //! |---|---|---|---|
-//! | [`view_record`](Pallet::view_record) | signed: anyone | `UnknownRecord` | `RecordViewed`, or `AccessDenied` when refused |
 //! | [`view_history`](Pallet::view_history) | signed: anyone | — | `HistoryViewed`, or `AccessDenied` when refused |
+//! | [`release`](Pallet::release) | signed: the record's vault, active | `NotActiveVault`, `UnknownRecord`, `NotCustodian`, `RecordErased` | `RecordReleased`, or `AccessDenied` when refused |
+//! | [`erase`](Pallet::erase) | signed: the record's vault, active | `NotActiveVault`, `UnknownRecord`, `NotCustodian`, `RecordErased`, `NotPatientOrAdmin` | `RecordErased` |
 //!
-//! A refused view is not a failed extrinsic: the call completes, so that the refusal is kept
-//! in the access log and in an `AccessDenied` event (a failed extrinsic would roll both back),
-//! and changes nothing else. Every view, allowed or refused, appends an access-log entry.
+//! A refusal is not a failed extrinsic: the call completes, so that the refusal is kept in the
+//! access log and in an `AccessDenied` event (a failed extrinsic would roll both back), and
+//! changes nothing else. Every view and release, allowed or refused, appends an access-log
+//! entry.
+//!
+//! ## Record custody
+//!
+//! A record's content never reaches the chain: the record holds a [`Locator`] (the vault that
+//! keeps the content and the vault's id for it) and a salted [`Commitment`] to the content. A
+//! viewer asks the vault; the vault, as the record's custodian, calls [`release`](Pallet::release)
+//! naming the viewer. The chain decides at that block, from the access policy, whether the
+//! viewer may see it, and writes the release or the refusal to the log; the vault hands the
+//! content over only once the release is in a block. A grant revoked in an earlier block is
+//! therefore always honoured.
 //!
 //! View functions: [`record`](Pallet::record), [`history`](Pallet::history) (paged) and
 //! [`history_length`](Pallet::history_length).
@@ -21,9 +33,9 @@
 //! ## Overview
 //!
 //! Records arrive only through [`medchain_primitives::RecordStore`], which the consent pallet
-//! calls when a patient approves a submission. A record keeps its author, kind, content hash,
-//! payload (ciphertext or a reference), the record it supersedes, its version (one more than
-//! the version it supersedes), and the block and time it was approved. Who may view is decided
+//! calls when a patient approves a submission. A record keeps its author, kind, locator,
+//! commitment, the record it supersedes, its version (one more than the version it
+//! supersedes), the block and time it was approved, and the block its content was erased in. Who may view is decided
 //! by [`Config::AccessPolicy`], which names the basis (patient, author, grant, emergency, admin).
 //!
 //! ## Low Level / Implementation Details
@@ -32,6 +44,10 @@
 //! approval order, so pages cost only what they return. [`SupersededBy`] marks amended records,
 //! so that only the latest version can be amended. `try_state` checks that every index points
 //! at a record of its patient and that amendment links and versions agree.
+//!
+//! Storage version 1 replaced a record's payload and content hash with a locator and a salted
+//! commitment and added the erasure block. MedChain has no production chain yet, so no
+//! migration exists; one will be written when a live chain's storage changes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -51,8 +67,8 @@ pub mod weights;
 use alloc::vec::Vec;
 use frame_support::traits::Time;
 use medchain_primitives::{
-	AccessPolicy, AuditAction, AuditEvent, AuditTrail, ContentHash, NewRecord, Payload, RecordId,
-	RecordKind, RecordStore,
+	AccessPolicy, AuditAction, AuditEvent, AuditTrail, Commitment, Locator, NewRecord, RecordId,
+	RecordKind, RecordStore, Roles,
 };
 use sp_runtime::DispatchError;
 
@@ -87,10 +103,10 @@ pub mod pallet {
 		pub author: T::AccountId,
 		/// What kind of record it is (e.g. an HL7 FHIR resource type).
 		pub kind: RecordKind,
-		/// The hash of the clinical content.
-		pub content_hash: ContentHash,
-		/// Ciphertext or a reference URI.
-		pub payload: Payload,
+		/// Where its content is kept.
+		pub locator: Locator<T::AccountId>,
+		/// The salted commitment to its content.
+		pub commitment: Commitment,
 		/// The record this one amends.
 		pub supersedes: Option<RecordId>,
 		/// 1 for an original record; one more than the record it amends otherwise.
@@ -99,15 +115,23 @@ pub mod pallet {
 		pub block: BlockNumberFor<T>,
 		/// That block's timestamp.
 		pub timestamp: MomentOf<T>,
+		/// The block in which its vault erased its content, if it did.
+		pub erased_at: Option<BlockNumberFor<T>>,
 	}
 
+	/// The storage layout's version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Who may view a patient's records, and on what basis.
 		type AccessPolicy: AccessPolicy<Self::AccountId>;
+		/// Which accounts are active vaults.
+		type Roles: Roles<Self::AccountId>;
 		/// The access log.
 		type AuditTrail: AuditTrail<Self::AccountId>;
 		/// The clock records are stamped with (the runtime's timestamp pallet).
@@ -148,13 +172,15 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A record joined a patient's history.
 		RecordAdded { id: RecordId, patient: T::AccountId, version: u32 },
-		/// An authorised viewer viewed a record.
-		RecordViewed {
-			viewer: T::AccountId,
-			patient: T::AccountId,
+		/// A record's vault released its content to an authorised viewer.
+		RecordReleased {
 			record: RecordId,
+			viewer: T::AccountId,
+			vault: T::AccountId,
 			basis: AccessBasis,
 		},
+		/// A record's vault erased its content at the request of `by`.
+		RecordErased { record: RecordId, by: T::AccountId, vault: T::AccountId },
 		/// An authorised viewer viewed a patient's history of `records` records.
 		HistoryViewed {
 			viewer: T::AccountId,
@@ -162,7 +188,8 @@ pub mod pallet {
 			records: u32,
 			basis: AccessBasis,
 		},
-		/// A viewer was refused a patient's record (`record`) or history (`record` is `None`).
+		/// A viewer was refused a record's content (`record`) or a patient's history (`record`
+		/// is `None`).
 		AccessDenied { viewer: T::AccountId, patient: T::AccountId, record: Option<RecordId> },
 	}
 
@@ -170,6 +197,17 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No record has this id; list the patient's history for the ids it holds.
 		UnknownRecord,
+		/// The caller is not an active vault; an admin registers vaults in the registry.
+		NotActiveVault,
+		/// The record's content is kept by another vault; only its custodian releases or
+		/// erases it.
+		NotCustodian,
+		/// The record's content was erased; the commitment and the log remain, the content
+		/// cannot be released or erased again.
+		RecordErased,
+		/// Only the record's patient, or an active admin at their request, may have its
+		/// content erased.
+		NotPatientOrAdmin,
 	}
 
 	#[pallet::hooks]
@@ -182,35 +220,6 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Views a record. An authorised viewer gets `RecordViewed`, naming the basis; anyone
-		/// else gets `AccessDenied`. Both are written to the access log; the call succeeds
-		/// either way so that a refusal stays on the record.
-		///
-		/// Origin: signed, anyone. Errors: `UnknownRecord`.
-		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::view_record())]
-		pub fn view_record(origin: OriginFor<T>, record_id: RecordId) -> DispatchResult {
-			let viewer = ensure_signed(origin)?;
-			let record = Records::<T>::get(record_id).ok_or(Error::<T>::UnknownRecord)?;
-			let basis =
-				T::AccessPolicy::access_basis(&viewer, &record.patient, Some(&record.author));
-			let patient = record.patient;
-			let event = match basis {
-				Some(basis) => {
-					Self::deposit_event(Event::RecordViewed {
-						viewer: viewer.clone(),
-						patient: patient.clone(),
-						record: record_id,
-						basis,
-					});
-					AuditEvent::new(Some(viewer), AuditAction::Viewed(basis))
-				},
-				None => Self::refuse(viewer, patient.clone(), Some(record_id)),
-			};
-			T::AuditTrail::log(event.patient(patient).record(record_id));
-			Ok(())
-		}
-
 		/// Views a patient's whole history. An authorised viewer gets `HistoryViewed`, naming
 		/// the basis and the number of records; anyone else gets `AccessDenied`. Both are
 		/// written to the access log; the call succeeds either way.
@@ -233,6 +242,83 @@ pub mod pallet {
 				None => Self::refuse(viewer, patient.clone(), None),
 			};
 			T::AuditTrail::log(event.patient(patient));
+			Ok(())
+		}
+
+		/// Writes the release of a record's content to `viewer` on the access log, or its
+		/// refusal: the chain decides from the access policy at this block. An authorised
+		/// viewer gets `RecordReleased`, naming the basis; anyone else `AccessDenied`. The
+		/// vault hands the content over only after a block includes the release. The call
+		/// succeeds either way so that a refusal stays on the record.
+		///
+		/// Origin: signed, the active vault that keeps the record's content.
+		/// Errors: `NotActiveVault`, `UnknownRecord`, `NotCustodian`, `RecordErased`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::release())]
+		pub fn release(
+			origin: OriginFor<T>,
+			record_id: RecordId,
+			viewer: T::AccountId,
+		) -> DispatchResult {
+			let vault = ensure_signed(origin)?;
+			let record = Self::custody(&vault, record_id)?;
+			let basis =
+				T::AccessPolicy::access_basis(&viewer, &record.patient, Some(&record.author));
+			let patient = record.patient;
+			let event = match basis {
+				Some(basis) => {
+					Self::deposit_event(Event::RecordReleased {
+						record: record_id,
+						viewer: viewer.clone(),
+						vault: vault.clone(),
+						basis,
+					});
+					AuditEvent::new(Some(viewer), AuditAction::Released(basis))
+				},
+				None => Self::refuse(viewer, patient.clone(), Some(record_id)),
+			};
+			T::AuditTrail::log(event.subject(vault).patient(patient).record(record_id));
+			Ok(())
+		}
+
+		/// Records that the vault erased a record's content at the request of `requester`, the
+		/// patient or an active admin. The record keeps its commitment and the log keeps every
+		/// entry; the content can no longer be released.
+		///
+		/// Origin: signed, the active vault that keeps the record's content. Emits
+		/// `RecordErased`. Errors: `NotActiveVault`, `UnknownRecord`, `NotCustodian`,
+		/// `RecordErased`, `NotPatientOrAdmin`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::erase())]
+		pub fn erase(
+			origin: OriginFor<T>,
+			record_id: RecordId,
+			requester: T::AccountId,
+		) -> DispatchResult {
+			let vault = ensure_signed(origin)?;
+			let record = Self::custody(&vault, record_id)?;
+			let basis = T::AccessPolicy::access_basis(&requester, &record.patient, None);
+			ensure!(
+				matches!(basis, Some(AccessBasis::Patient | AccessBasis::Admin)),
+				Error::<T>::NotPatientOrAdmin
+			);
+			let now = frame_system::Pallet::<T>::block_number();
+			Records::<T>::mutate(record_id, |stored| {
+				if let Some(stored) = stored {
+					stored.erased_at = Some(now);
+				}
+			});
+			Self::deposit_event(Event::RecordErased {
+				record: record_id,
+				by: requester.clone(),
+				vault: vault.clone(),
+			});
+			T::AuditTrail::log(
+				AuditEvent::new(Some(requester), AuditAction::Erased)
+					.subject(vault)
+					.patient(record.patient)
+					.record(record_id),
+			);
 			Ok(())
 		}
 	}
@@ -266,6 +352,16 @@ pub mod pallet {
 pub use medchain_primitives::AccessBasis;
 
 impl<T: Config> Pallet<T> {
+	/// The record `vault` keeps under `record_id`, if `vault` is active, the record exists,
+	/// `vault` is its custodian and its content was not erased.
+	fn custody(vault: &T::AccountId, record_id: RecordId) -> Result<Record<T>, Error<T>> {
+		frame_support::ensure!(T::Roles::is_active_vault(vault), Error::<T>::NotActiveVault);
+		let record = Records::<T>::get(record_id).ok_or(Error::<T>::UnknownRecord)?;
+		frame_support::ensure!(&record.locator.vault == vault, Error::<T>::NotCustodian);
+		frame_support::ensure!(record.erased_at.is_none(), Error::<T>::RecordErased);
+		Ok(record)
+	}
+
 	/// Emits `AccessDenied` and returns the access-log event of the refusal.
 	fn refuse(
 		viewer: T::AccountId,
@@ -330,7 +426,7 @@ impl<T: Config> RecordStore<T::AccountId> for Pallet<T> {
 	}
 
 	fn insert(record: NewRecord<T::AccountId>) -> Result<RecordId, DispatchError> {
-		let NewRecord { patient, author, kind, content_hash, payload, supersedes } = record;
+		let NewRecord { patient, author, kind, locator, commitment, supersedes } = record;
 		let version = match supersedes {
 			Some(old) => Self::amendable_version(&patient, old)
 				.ok_or(DispatchError::Other("the record to amend cannot be amended"))?
@@ -353,12 +449,13 @@ impl<T: Config> RecordStore<T::AccountId> for Pallet<T> {
 				patient: patient.clone(),
 				author,
 				kind,
-				content_hash,
-				payload,
+				locator,
+				commitment,
 				supersedes,
 				version,
 				block: frame_system::Pallet::<T>::block_number(),
 				timestamp: T::Time::now(),
+				erased_at: None,
 			},
 		);
 		Self::deposit_event(Event::RecordAdded { id, patient, version });

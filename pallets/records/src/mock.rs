@@ -3,7 +3,7 @@
 use crate as pallet_records;
 use frame_support::{derive_impl, traits::ConstU32};
 use medchain_primitives::{
-	testing::{MockTime, RecordingAudit},
+	testing::{MockRoles, MockTime, RecordingAudit},
 	AccessBasis, AccessPolicy,
 };
 
@@ -32,8 +32,15 @@ pub const AUTHOR: u64 = 2;
 pub const GRANTED: u64 = 3;
 pub const STRANGER: u64 = 4;
 pub const OTHER_PATIENT: u64 = 5;
+/// An admin, who sees every record.
+pub const ADMIN: u64 = 6;
+/// The vault that keeps the test records' content.
+pub const VAULT: u64 = 7;
+/// Another registered vault.
+pub const OTHER_VAULT: u64 = 8;
 
-/// Patients see their own records, authors theirs, `GRANTED` everyone's; nobody else anything.
+/// Patients see their own records, authors theirs, `GRANTED` and `ADMIN` everyone's; nobody
+/// else anything.
 pub struct MockPolicy;
 
 impl AccessPolicy<u64> for MockPolicy {
@@ -44,6 +51,8 @@ impl AccessPolicy<u64> for MockPolicy {
 			Some(AccessBasis::Author)
 		} else if *viewer == GRANTED {
 			Some(AccessBasis::Grant)
+		} else if *viewer == ADMIN {
+			Some(AccessBasis::Admin)
 		} else {
 			None
 		}
@@ -52,6 +61,7 @@ impl AccessPolicy<u64> for MockPolicy {
 
 impl pallet_records::Config for Test {
 	type AccessPolicy = MockPolicy;
+	type Roles = MockRoles;
 	type AuditTrail = RecordingAudit;
 	type Time = MockTime;
 	type MaxPageSize = ConstU32<2>;
@@ -64,6 +74,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		MockTime::set(6_000);
+		MockRoles::set_vault(VAULT);
+		MockRoles::set_vault(OTHER_VAULT);
 	});
 	ext
 }

@@ -1,11 +1,12 @@
-//! Tests of the record history and of viewing: allowed, refused, events, storage and the log.
+//! Tests of the record history, releases and erasure: allowed, refused, events, storage and
+//! the log.
 
 use crate::{
 	mock::*, Error, Event, History, HistoryLength, Record, Records as RecordsMap, SupersededBy,
 };
 use frame_support::{assert_noop, assert_ok};
 use medchain_primitives::{
-	testing::RecordingAudit, AccessBasis, AuditAction, AuditEvent, NewRecord, RecordStore,
+	testing::RecordingAudit, AccessBasis, AuditAction, AuditEvent, Locator, NewRecord, RecordStore,
 };
 use sp_runtime::DispatchError;
 
@@ -14,8 +15,8 @@ fn new_record(patient: u64, supersedes: Option<u64>) -> NewRecord<u64> {
 		patient,
 		author: AUTHOR,
 		kind: b"Observation".to_vec().try_into().unwrap(),
-		content_hash: [9; 32],
-		payload: b"enc:ff".to_vec().try_into().unwrap(),
+		locator: Locator { vault: VAULT, content: [3; 16] },
+		commitment: [9; 32],
 		supersedes,
 	}
 }
@@ -40,12 +41,13 @@ fn insert_appends_to_the_patients_history() {
 				patient: PATIENT,
 				author: AUTHOR,
 				kind: b"Observation".to_vec().try_into().unwrap(),
-				content_hash: [9; 32],
-				payload: b"enc:ff".to_vec().try_into().unwrap(),
+				locator: Locator { vault: VAULT, content: [3; 16] },
+				commitment: [9; 32],
 				supersedes: None,
 				version: 1,
 				block: 4,
 				timestamp: 6_000,
+				erased_at: None,
 			})
 		);
 		assert_eq!(HistoryLength::<Test>::get(PATIENT), 1);
@@ -92,23 +94,25 @@ fn history_pages_in_order() {
 }
 
 #[test]
-fn an_authorised_view_is_logged_with_its_basis() {
+fn an_authorised_release_is_logged_with_its_basis() {
 	run_test(|| {
 		let id = add(PATIENT, None);
 		for (viewer, basis) in [
 			(PATIENT, AccessBasis::Patient),
 			(AUTHOR, AccessBasis::Author),
 			(GRANTED, AccessBasis::Grant),
+			(ADMIN, AccessBasis::Admin),
 		] {
-			assert_ok!(Records::view_record(RuntimeOrigin::signed(viewer), id));
+			assert_ok!(Records::release(RuntimeOrigin::signed(VAULT), id, viewer));
 			assert_eq!(
 				last_event(),
-				Event::RecordViewed { viewer, patient: PATIENT, record: id, basis }.into()
+				Event::RecordReleased { record: id, viewer, vault: VAULT, basis }.into()
 			);
 			assert_eq!(
 				RecordingAudit::last(),
 				Some(
-					AuditEvent::new(Some(viewer), AuditAction::Viewed(basis))
+					AuditEvent::new(Some(viewer), AuditAction::Released(basis))
+						.subject(VAULT)
 						.patient(PATIENT)
 						.record(id)
 				)
@@ -118,11 +122,11 @@ fn an_authorised_view_is_logged_with_its_basis() {
 }
 
 #[test]
-fn a_refused_view_succeeds_and_is_logged() {
+fn a_refused_release_succeeds_and_is_logged() {
 	run_test(|| {
 		let id = add(PATIENT, None);
 		let before = RecordsMap::<Test>::get(id);
-		assert_ok!(Records::view_record(RuntimeOrigin::signed(STRANGER), id));
+		assert_ok!(Records::release(RuntimeOrigin::signed(VAULT), id, STRANGER));
 		assert_eq!(
 			last_event(),
 			Event::AccessDenied { viewer: STRANGER, patient: PATIENT, record: Some(id) }.into()
@@ -131,6 +135,7 @@ fn a_refused_view_succeeds_and_is_logged() {
 			RecordingAudit::last(),
 			Some(
 				AuditEvent::new(Some(STRANGER), AuditAction::AccessDenied)
+					.subject(VAULT)
 					.patient(PATIENT)
 					.record(id)
 			)
@@ -140,14 +145,71 @@ fn a_refused_view_succeeds_and_is_logged() {
 }
 
 #[test]
-fn view_record_errors() {
+fn only_the_records_active_vault_releases_it() {
 	run_test(|| {
+		let release =
+			|vault, record| Records::release(RuntimeOrigin::signed(vault), record, PATIENT);
+		assert_noop!(release(VAULT, 7), Error::<Test>::UnknownRecord);
+		let id = add(PATIENT, None);
+		assert_noop!(release(STRANGER, id), Error::<Test>::NotActiveVault);
+		assert_noop!(release(OTHER_VAULT, id), Error::<Test>::NotCustodian);
 		assert_noop!(
-			Records::view_record(RuntimeOrigin::signed(PATIENT), 7),
+			Records::release(RuntimeOrigin::root(), id, PATIENT),
+			DispatchError::BadOrigin
+		);
+		assert!(RecordingAudit::events().is_empty(), "nothing was logged");
+	});
+}
+
+#[test]
+fn erase_keeps_the_commitment_and_stops_releases() {
+	run_test(|| {
+		let id = add(PATIENT, None);
+		System::set_block_number(9);
+		assert_ok!(Records::erase(RuntimeOrigin::signed(VAULT), id, PATIENT));
+		let record = RecordsMap::<Test>::get(id).unwrap();
+		assert_eq!(record.erased_at, Some(9));
+		assert_eq!(record.commitment, [9; 32], "the commitment stays");
+		assert_eq!(
+			last_event(),
+			Event::RecordErased { record: id, by: PATIENT, vault: VAULT }.into()
+		);
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(
+				AuditEvent::new(Some(PATIENT), AuditAction::Erased)
+					.subject(VAULT)
+					.patient(PATIENT)
+					.record(id)
+			)
+		);
+		assert_noop!(
+			Records::release(RuntimeOrigin::signed(VAULT), id, PATIENT),
+			Error::<Test>::RecordErased
+		);
+		assert_noop!(
+			Records::erase(RuntimeOrigin::signed(VAULT), id, PATIENT),
+			Error::<Test>::RecordErased
+		);
+	});
+}
+
+#[test]
+fn an_admin_may_have_content_erased_and_nobody_else() {
+	run_test(|| {
+		let id = add(PATIENT, None);
+		let erase = |vault, by| Records::erase(RuntimeOrigin::signed(vault), id, by);
+		assert_noop!(erase(VAULT, AUTHOR), Error::<Test>::NotPatientOrAdmin);
+		assert_noop!(erase(VAULT, GRANTED), Error::<Test>::NotPatientOrAdmin);
+		assert_noop!(erase(VAULT, STRANGER), Error::<Test>::NotPatientOrAdmin);
+		assert_noop!(erase(STRANGER, PATIENT), Error::<Test>::NotActiveVault);
+		assert_noop!(erase(OTHER_VAULT, PATIENT), Error::<Test>::NotCustodian);
+		assert_noop!(
+			Records::erase(RuntimeOrigin::signed(VAULT), 42, PATIENT),
 			Error::<Test>::UnknownRecord
 		);
-		let id = add(PATIENT, None);
-		assert_noop!(Records::view_record(RuntimeOrigin::root(), id), DispatchError::BadOrigin);
+		assert_ok!(erase(VAULT, ADMIN));
+		assert_eq!(RecordsMap::<Test>::get(id).unwrap().erased_at, Some(1));
 	});
 }
 

@@ -71,5 +71,37 @@ mod benchmarks {
 		assert_eq!(Members::<T>::get(&patient).map(|m| m.encryption_key), Some(Some([9; 32])));
 	}
 
+	#[benchmark]
+	fn register_vault(e: Linear<1, { T::MaxEndpointLen::get() }>) -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let vault: T::AccountId = account("vault", 0, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, vault.clone(), alloc::vec![b'u'; e as usize]);
+		assert!(Pallet::<T>::is_active_vault(&vault));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_vault_endpoint(e: Linear<1, { T::MaxEndpointLen::get() }>) {
+		let vault: T::AccountId = whitelisted_caller();
+		Pallet::<T>::register_vault_for_benchmark(&vault);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(vault.clone()), alloc::vec![b'u'; e as usize]);
+		assert_eq!(Vaults::<T>::get(&vault).map(|v| v.endpoint.len() as u32), Some(e));
+	}
+
+	#[benchmark]
+	fn retire_vault() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let vault: T::AccountId = account("vault", 0, 0);
+		Pallet::<T>::register_vault_for_benchmark(&vault);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, vault.clone());
+		assert!(!Pallet::<T>::is_active_vault(&vault));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -13,6 +13,9 @@
 //! | [`suspend`](Pallet::suspend) | `AdminOrigin` | `NotRegistered`, `AlreadySuspended`, `CannotSuspendSelf` | `MemberSuspended` |
 //! | [`reinstate`](Pallet::reinstate) | `AdminOrigin` | `NotRegistered`, `NotSuspended` | `MemberReinstated` |
 //! | [`rotate_encryption_key`](Pallet::rotate_encryption_key) | signed: the member | `NotRegistered`, `MemberSuspended` | `EncryptionKeyRotated` |
+//! | [`register_vault`](Pallet::register_vault) | `AdminOrigin` | `VaultAlreadyRegistered`, `EmptyEndpoint`, `EndpointTooLong` | `VaultRegistered` |
+//! | [`set_vault_endpoint`](Pallet::set_vault_endpoint) | signed: the vault | `UnknownVault`, `VaultRetired`, `EmptyEndpoint`, `EndpointTooLong` | `VaultEndpointChanged` |
+//! | [`retire_vault`](Pallet::retire_vault) | `AdminOrigin` | `UnknownVault`, `VaultRetired` | `VaultRetired` |
 //!
 //! Every call also appends an entry to the access log through [`Config::AuditTrail`].
 //!
@@ -26,10 +29,19 @@
 //! The pallet implements [`medchain_primitives::Roles`], which the other clinical pallets ask,
 //! and provides [`EnsureAdmin`], the origin of "Root or an active admin".
 //!
+//! The registry also lists the hospitals' **vaults**: the services that keep records' content
+//! off chain. An admin registers a vault's account with the URL it answers at; the vault may
+//! move its own URL; an admin retires it. Only active vaults may take new records and write
+//! releases to the access log.
+//!
 //! ## Low Level / Implementation Details
 //!
-//! One map, [`Members`], keyed by account. Invariants (checked by `try_state`): patients and
-//! doctors have an encryption key, only doctors have a licence, only patients have metadata.
+//! Two maps keyed by account: [`Members`] and [`Vaults`]. Invariants (checked by `try_state`):
+//! patients and doctors have an encryption key, only doctors have a licence, only patients have
+//! metadata, every vault has an endpoint.
+//!
+//! Storage version 1 added [`Vaults`]. MedChain has no production chain yet, so no migration
+//! exists; one will be written when a live chain's storage changes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -53,6 +65,7 @@ use frame_system::RawOrigin;
 use medchain_primitives::{
 	AuditAction, AuditEvent, AuditTrail, EncryptionKey, MemberStatus, Role, Roles,
 };
+use sp_runtime::traits::Zero;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -88,7 +101,33 @@ pub mod pallet {
 		pub registered_at: BlockNumberFor<T>,
 	}
 
+	/// A hospital's vault: the service that keeps records' content.
+	#[derive(
+		Encode,
+		Decode,
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct Vault<T: Config> {
+		/// The URL the vault answers at (e.g. `https://vault.hospital.example`).
+		pub endpoint: BoundedVec<u8, T::MaxEndpointLen>,
+		/// Whether it may take new records and release content.
+		pub active: bool,
+		/// When it was registered.
+		pub registered_at: BlockNumberFor<T>,
+	}
+
+	/// The storage layout's version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -104,6 +143,9 @@ pub mod pallet {
 		/// The longest doctor licence reference, in bytes.
 		#[pallet::constant]
 		type MaxLicenceLen: Get<u32>;
+		/// The longest vault endpoint URL, in bytes.
+		#[pallet::constant]
+		type MaxEndpointLen: Get<u32>;
 		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -112,6 +154,11 @@ pub mod pallet {
 	// Blake2 because accounts are chosen by their users.
 	#[pallet::storage]
 	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Member<T>>;
+
+	/// Every registered vault, by account.
+	// Blake2 because accounts are chosen by their users.
+	#[pallet::storage]
+	pub type Vaults<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Vault<T>>;
 
 	/// Members registered at genesis, so that a chain can start with a demo population.
 	#[pallet::genesis_config]
@@ -123,6 +170,8 @@ pub mod pallet {
 		pub doctors: Vec<(T::AccountId, Vec<u8>, EncryptionKey)>,
 		/// Patients: account, encryption key, metadata.
 		pub patients: Vec<(T::AccountId, EncryptionKey, Vec<u8>)>,
+		/// Vaults: account, endpoint URL.
+		pub vaults: Vec<(T::AccountId, Vec<u8>)>,
 	}
 
 	#[pallet::genesis_build]
@@ -165,6 +214,17 @@ pub mod pallet {
 				)
 				.unwrap_or_else(|_| fail("a patient is registered twice"));
 			}
+			for (vault, endpoint) in &self.vaults {
+				let endpoint = Pallet::<T>::endpoint(endpoint.clone())
+					.unwrap_or_else(|_| fail("a vault endpoint is empty or too long"));
+				if Vaults::<T>::contains_key(vault) {
+					fail("a vault is registered twice");
+				}
+				Vaults::<T>::insert(
+					vault,
+					Vault { endpoint, active: true, registered_at: Zero::zero() },
+				);
+			}
 		}
 	}
 
@@ -183,6 +243,12 @@ pub mod pallet {
 		MemberReinstated { who: T::AccountId, by: Option<T::AccountId> },
 		/// A member replaced their encryption key.
 		EncryptionKeyRotated { who: T::AccountId },
+		/// An admin (or Root, when `by` is `None`) registered a vault.
+		VaultRegistered { vault: T::AccountId, by: Option<T::AccountId> },
+		/// A vault moved to a new endpoint URL.
+		VaultEndpointChanged { vault: T::AccountId },
+		/// An admin (or Root) retired a vault.
+		VaultRetired { vault: T::AccountId, by: Option<T::AccountId> },
 	}
 
 	#[pallet::error]
@@ -206,6 +272,17 @@ pub mod pallet {
 		LicenceTooLong,
 		/// A doctor needs a licence reference; give the licence number or its registry URI.
 		EmptyLicence,
+		/// This account is already a registered vault; it may move its endpoint with
+		/// `set_vault_endpoint`.
+		VaultAlreadyRegistered,
+		/// No vault is registered with this account; an admin registers it first.
+		UnknownVault,
+		/// The vault was retired and may not act; an admin registers a new vault account.
+		VaultRetired,
+		/// A vault needs the URL it answers at.
+		EmptyEndpoint,
+		/// The endpoint URL is longer than `MaxEndpointLen`; use a shorter host name.
+		EndpointTooLong,
 	}
 
 	#[pallet::hooks]
@@ -341,10 +418,88 @@ pub mod pallet {
 			T::AuditTrail::log(Self::member_event(Some(who.clone()), AuditAction::KeyRotated, who));
 			Ok(())
 		}
+
+		/// Registers `vault` as a hospital's vault answering at `endpoint` (a URL). From then on
+		/// doctors may keep records' content in it, and it writes the releases of that content
+		/// to the access log.
+		///
+		/// Origin: `AdminOrigin` (Root or an active admin). Emits `VaultRegistered`.
+		/// Errors: `VaultAlreadyRegistered`, `EmptyEndpoint`, `EndpointTooLong`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::register_vault(endpoint.len() as u32))]
+		pub fn register_vault(
+			origin: OriginFor<T>,
+			vault: T::AccountId,
+			endpoint: Vec<u8>,
+		) -> DispatchResult {
+			let by = T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(!Vaults::<T>::contains_key(&vault), Error::<T>::VaultAlreadyRegistered);
+			let endpoint = Self::endpoint(endpoint)?;
+			let registered_at = frame_system::Pallet::<T>::block_number();
+			Vaults::<T>::insert(&vault, Vault { endpoint, active: true, registered_at });
+			Self::deposit_event(Event::VaultRegistered { vault: vault.clone(), by: by.clone() });
+			T::AuditTrail::log(AuditEvent::new(by, AuditAction::VaultRegistered).subject(vault));
+			Ok(())
+		}
+
+		/// Moves the calling vault to a new endpoint URL, e.g. when it starts on another host or
+		/// port.
+		///
+		/// Origin: signed, an active vault. Emits `VaultEndpointChanged`.
+		/// Errors: `UnknownVault`, `VaultRetired`, `EmptyEndpoint`, `EndpointTooLong`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_vault_endpoint(endpoint.len() as u32))]
+		pub fn set_vault_endpoint(origin: OriginFor<T>, endpoint: Vec<u8>) -> DispatchResult {
+			let vault = ensure_signed(origin)?;
+			let endpoint = Self::endpoint(endpoint)?;
+			Vaults::<T>::try_mutate(&vault, |entry| -> DispatchResult {
+				let entry = entry.as_mut().ok_or(Error::<T>::UnknownVault)?;
+				ensure!(entry.active, Error::<T>::VaultRetired);
+				entry.endpoint = endpoint;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::VaultEndpointChanged { vault });
+			Ok(())
+		}
+
+		/// Retires a vault: it may no longer take new records or release content. Records it
+		/// keeps stay on chain with their commitments.
+		///
+		/// Origin: `AdminOrigin`. Emits `VaultRetired`. Errors: `UnknownVault`, `VaultRetired`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::retire_vault())]
+		pub fn retire_vault(origin: OriginFor<T>, vault: T::AccountId) -> DispatchResult {
+			let by = T::AdminOrigin::ensure_origin(origin)?;
+			Vaults::<T>::try_mutate(&vault, |entry| -> DispatchResult {
+				let entry = entry.as_mut().ok_or(Error::<T>::UnknownVault)?;
+				ensure!(entry.active, Error::<T>::VaultRetired);
+				entry.active = false;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::VaultRetired { vault: vault.clone(), by: by.clone() });
+			T::AuditTrail::log(AuditEvent::new(by, AuditAction::VaultRetired).subject(vault));
+			Ok(())
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// A registered vault, by account.
+		pub fn vault(account: T::AccountId) -> Option<Vault<T>> {
+			Vaults::<T>::get(account)
+		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
+	/// Checks a vault endpoint: not empty, at most `MaxEndpointLen` bytes.
+	fn endpoint(
+		endpoint: Vec<u8>,
+	) -> Result<frame_support::BoundedVec<u8, T::MaxEndpointLen>, Error<T>> {
+		frame_support::ensure!(!endpoint.is_empty(), Error::<T>::EmptyEndpoint);
+		endpoint.try_into().map_err(|_| Error::<T>::EndpointTooLong)
+	}
+
 	fn insert_member(
 		who: &T::AccountId,
 		role: Role,
@@ -415,6 +570,9 @@ impl<T: Config> Pallet<T> {
 				"metadata is held by a non-patient"
 			);
 		}
+		for (_, vault) in Vaults::<T>::iter() {
+			frame_support::ensure!(!vault.endpoint.is_empty(), "a vault has no endpoint");
+		}
 		Ok(())
 	}
 }
@@ -422,6 +580,10 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> Roles<T::AccountId> for Pallet<T> {
 	fn role_of(who: &T::AccountId) -> Option<(Role, MemberStatus)> {
 		Members::<T>::get(who).map(|member| (member.role, member.status))
+	}
+
+	fn is_active_vault(who: &T::AccountId) -> bool {
+		Vaults::<T>::get(who).is_some_and(|vault| vault.active)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -434,6 +596,12 @@ impl<T: Config> Roles<T::AccountId> for Pallet<T> {
 			Role::Patient => (Some([0u8; 32]), Default::default()),
 		};
 		let _ = Self::insert_member(who, role, key, Default::default(), licence);
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_vault_for_benchmark(who: &T::AccountId) {
+		let endpoint = frame_support::BoundedVec::truncate_from(b"http://vault".to_vec());
+		Vaults::<T>::insert(who, Vault { endpoint, active: true, registered_at: Zero::zero() });
 	}
 }
 

@@ -33,6 +33,7 @@ impl pallet_registry::Config for Test {
 	type AuditTrail = RecordingAudit;
 	type MaxMetadataLen = MaxMetadataLen;
 	type MaxLicenceLen = ConstU32<32>;
+	type MaxEndpointLen = ConstU32<24>;
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Test>;
 }
 
@@ -42,6 +43,8 @@ pub const ADMIN: u64 = 1;
 pub const DOCTOR: u64 = 2;
 /// A patient at genesis.
 pub const PATIENT: u64 = 3;
+/// A vault at genesis.
+pub const VAULT: u64 = 4;
 /// An account with no role.
 pub const NOBODY: u64 = 9;
 
@@ -52,6 +55,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			admins: vec![ADMIN],
 			doctors: vec![(DOCTOR, b"GMC-7".to_vec(), [2; 32])],
 			patients: vec![(PATIENT, [3; 32], b"ref:1".to_vec())],
+			vaults: vec![(VAULT, b"http://127.0.0.1:8700".to_vec())],
 		},
 		..Default::default()
 	}

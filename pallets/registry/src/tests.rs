@@ -1,6 +1,6 @@
 //! Tests of every registry call: success, each error, events, storage and the access log.
 
-use crate::{mock::*, Error, Event, Members};
+use crate::{mock::*, Error, Event, Members, Vaults};
 use frame_support::{assert_noop, assert_ok};
 use medchain_primitives::{
 	testing::RecordingAudit, AuditAction, AuditEvent, MemberStatus, Role, Roles,
@@ -245,5 +245,95 @@ fn try_state_catches_a_doctor_without_licence() {
 	new_test_ext().execute_with(|| {
 		Members::<Test>::mutate(DOCTOR, |m| m.as_mut().unwrap().licence = Default::default());
 		assert!(Registry::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn genesis_registers_vaults() {
+	run_test(|| {
+		assert!(Registry::is_active_vault(&VAULT));
+		assert!(!Registry::is_active_vault(&NOBODY));
+		let vault = Vaults::<Test>::get(VAULT).unwrap();
+		assert_eq!(vault.endpoint.to_vec(), b"http://127.0.0.1:8700".to_vec());
+	});
+}
+
+#[test]
+fn register_vault_works() {
+	run_test(|| {
+		assert_ok!(Registry::register_vault(signed(ADMIN), NOBODY, b"http://v:1".to_vec()));
+		let vault = Vaults::<Test>::get(NOBODY).unwrap();
+		assert_eq!(vault.endpoint.to_vec(), b"http://v:1".to_vec());
+		assert!(vault.active);
+		assert_eq!(vault.registered_at, 1);
+		assert!(Registry::is_active_vault(&NOBODY));
+		assert_eq!(last_event(), Event::VaultRegistered { vault: NOBODY, by: Some(ADMIN) }.into());
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(AuditEvent::new(Some(ADMIN), AuditAction::VaultRegistered).subject(NOBODY))
+		);
+	});
+}
+
+#[test]
+fn register_vault_fails_for_non_admins_and_bad_input() {
+	run_test(|| {
+		assert_noop!(
+			Registry::register_vault(signed(DOCTOR), NOBODY, b"http://v".to_vec()),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Registry::register_vault(signed(ADMIN), VAULT, b"http://v".to_vec()),
+			Error::<Test>::VaultAlreadyRegistered
+		);
+		assert_noop!(
+			Registry::register_vault(signed(ADMIN), NOBODY, vec![]),
+			Error::<Test>::EmptyEndpoint
+		);
+		assert_noop!(
+			Registry::register_vault(signed(ADMIN), NOBODY, vec![b'u'; 25]),
+			Error::<Test>::EndpointTooLong
+		);
+	});
+}
+
+#[test]
+fn a_vault_moves_its_own_endpoint() {
+	run_test(|| {
+		assert_ok!(Registry::set_vault_endpoint(signed(VAULT), b"http://10.0.0.2:80".to_vec()));
+		assert_eq!(Vaults::<Test>::get(VAULT).unwrap().endpoint.to_vec(), b"http://10.0.0.2:80");
+		assert_eq!(last_event(), Event::VaultEndpointChanged { vault: VAULT }.into());
+		assert_noop!(
+			Registry::set_vault_endpoint(signed(NOBODY), b"http://x".to_vec()),
+			Error::<Test>::UnknownVault
+		);
+		assert_noop!(
+			Registry::set_vault_endpoint(signed(VAULT), vec![]),
+			Error::<Test>::EmptyEndpoint
+		);
+		assert_noop!(
+			Registry::set_vault_endpoint(signed(VAULT), vec![b'u'; 25]),
+			Error::<Test>::EndpointTooLong
+		);
+	});
+}
+
+#[test]
+fn retire_vault_works_once() {
+	run_test(|| {
+		assert_noop!(Registry::retire_vault(signed(PATIENT), VAULT), DispatchError::BadOrigin);
+		assert_noop!(Registry::retire_vault(signed(ADMIN), NOBODY), Error::<Test>::UnknownVault);
+		assert_ok!(Registry::retire_vault(signed(ADMIN), VAULT));
+		assert!(!Registry::is_active_vault(&VAULT));
+		assert_eq!(last_event(), Event::VaultRetired { vault: VAULT, by: Some(ADMIN) }.into());
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(AuditEvent::new(Some(ADMIN), AuditAction::VaultRetired).subject(VAULT))
+		);
+		assert_noop!(Registry::retire_vault(signed(ADMIN), VAULT), Error::<Test>::VaultRetired);
+		assert_noop!(
+			Registry::set_vault_endpoint(signed(VAULT), b"http://x".to_vec()),
+			Error::<Test>::VaultRetired
+		);
 	});
 }

@@ -24,6 +24,12 @@ pub trait WeightInfo {
 	fn reinstate() -> Weight;
 	/// `rotate_encryption_key`.
 	fn rotate_encryption_key() -> Weight;
+	/// `register_vault` with an `e`-byte endpoint.
+	fn register_vault(e: u32) -> Weight;
+	/// `set_vault_endpoint` with an `e`-byte endpoint.
+	fn set_vault_endpoint(e: u32) -> Weight;
+	/// `retire_vault`.
+	fn retire_vault() -> Weight;
 }
 
 /// Estimated weights for a runtime with the database weights of `T`.
@@ -47,5 +53,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn rotate_encryption_key() -> Weight {
 		estimated_weight(T::DbWeight::get(), 20, 0, 4, 6)
+	}
+	fn register_vault(e: u32) -> Weight {
+		estimated_weight(T::DbWeight::get(), 20, e, 4, 4)
+	}
+	fn set_vault_endpoint(e: u32) -> Weight {
+		estimated_weight(T::DbWeight::get(), 15, e, 1, 1)
+	}
+	fn retire_vault() -> Weight {
+		estimated_weight(T::DbWeight::get(), 20, 0, 4, 4)
 	}
 }

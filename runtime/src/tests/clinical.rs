@@ -2,7 +2,8 @@
 
 use codec::{Decode, Encode};
 use frame_support::{assert_ok, traits::fungible::InspectHold, view_functions::ViewFunction};
-use medchain_primitives::{AccessBasis, AuditAction, Role};
+use medchain_primitives::{AccessBasis, AuditAction, EmergencyReason, Locator, Role};
+use sp_core::Pair;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Dave, Eve, Ferdie, Two};
 use sp_runtime::traits::{BlakeTwo256, Hash};
 
@@ -26,11 +27,16 @@ fn submit(doctor: Sr25519Keyring, patient: Sr25519Keyring, supersedes: Option<u6
 		signed(doctor),
 		id(patient),
 		b"Observation".to_vec(),
+		Locator { vault: vault(), content: [next as u8; 16] },
 		[next as u8; 32],
-		b"enc:ciphertext".to_vec(),
 		supersedes
 	));
 	next
+}
+
+/// The development chain's vault: the first hospital's.
+fn vault() -> AccountId {
+	AccountId::from(genesis::VAULTS[0].0)
 }
 
 fn last_records_event() -> pallet_records::Event<crate::Runtime> {
@@ -84,20 +90,22 @@ fn the_whole_clinical_flow_is_on_the_record() {
 		);
 		assert_eq!(history[1].supersedes, Some(0));
 
-		// Grant Eve access; she views record 0 on the basis of the grant.
+		// Grant Eve access; the vault releases record 0 to her on the basis of the grant.
+		let by_vault = RuntimeOrigin::signed(vault());
 		assert_ok!(Consent::grant_access(signed(Dave), id(Eve), None));
-		assert_ok!(Records::view_record(signed(Eve), 0));
+		assert_ok!(Records::release(by_vault.clone(), 0, id(Eve)));
 		assert!(matches!(
 			last_records_event(),
-			pallet_records::Event::RecordViewed { basis: AccessBasis::Grant, .. }
+			pallet_records::Event::RecordReleased { basis: AccessBasis::Grant, .. }
 		));
 
 		// A stranger is refused, and the refusal stays on the record.
-		assert_ok!(Records::view_record(signed(Two), 0));
+		assert_ok!(Records::release(by_vault.clone(), 0, id(Two)));
 		assert!(matches!(last_records_event(), pallet_records::Event::AccessDenied { .. }));
 
 		// Ferdie invokes emergency access and views the history.
-		assert_ok!(Consent::emergency_access(signed(Ferdie), id(Dave), b"unconscious".to_vec()));
+		let reason = EmergencyReason::Unconscious;
+		assert_ok!(Consent::emergency_access(signed(Ferdie), id(Dave), reason));
 		assert_ok!(Records::view_history(signed(Ferdie), id(Dave)));
 		assert!(matches!(
 			last_records_event(),
@@ -106,8 +114,12 @@ fn the_whole_clinical_flow_is_on_the_record() {
 
 		// Dave revokes Eve; she is refused from then on.
 		assert_ok!(Consent::revoke_access(signed(Dave), id(Eve)));
-		assert_ok!(Records::view_record(signed(Eve), 0));
+		assert_ok!(Records::release(by_vault.clone(), 0, id(Eve)));
 		assert!(matches!(last_records_event(), pallet_records::Event::AccessDenied { .. }));
+
+		// Dave has record 0's content erased; the vault can no longer release it.
+		assert_ok!(Records::erase(by_vault.clone(), 0, id(Dave)));
+		assert!(Records::record(0).is_some_and(|r| r.erased_at.is_some()));
 
 		// The log holds every step, in order.
 		let log = Audit::entries(genesis_entries, 100);
@@ -126,12 +138,13 @@ fn the_whole_clinical_flow_is_on_the_record() {
 				(by(Bob), AuditAction::Submitted),
 				(by(Dave), AuditAction::Approved),
 				(by(Dave), AuditAction::AccessGranted),
-				(by(Eve), AuditAction::Viewed(AccessBasis::Grant)),
+				(by(Eve), AuditAction::Released(AccessBasis::Grant)),
 				(by(Two), AuditAction::AccessDenied),
-				(by(Ferdie), AuditAction::EmergencyAccess),
+				(by(Ferdie), AuditAction::EmergencyAccess(reason)),
 				(by(Ferdie), AuditAction::Viewed(AccessBasis::Emergency)),
 				(by(Dave), AuditAction::AccessRevoked),
 				(by(Eve), AuditAction::AccessDenied),
+				(by(Dave), AuditAction::Erased),
 			]
 		);
 
@@ -163,5 +176,21 @@ fn the_whole_clinical_flow_is_on_the_record() {
 		Consent::do_try_state().expect("consent invariants");
 		Records::do_try_state().expect("records invariants");
 		Audit::do_try_state().expect("audit invariants");
+	});
+}
+
+#[test]
+fn the_presets_vault_accounts_are_their_secret_uris() {
+	for (n, name) in ["Alice", "Bob", "Charlie", "Dave"].iter().enumerate() {
+		let pair = sp_core::sr25519::Pair::from_string(&format!("//{name}//vault"), None)
+			.expect("a dev secret URI");
+		assert_eq!(pair.public().0, genesis::VAULTS[n].0, "{name}'s vault");
+	}
+	ext(genesis::local_testnet()).execute_with(|| {
+		for (account, url) in genesis::VAULTS {
+			let vault = pallet_registry::Vaults::<Runtime>::get(AccountId::from(account))
+				.expect("every hospital's vault is registered");
+			assert_eq!(vault.endpoint.to_vec(), url.as_bytes().to_vec());
+		}
 	});
 }
