@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Walks MedChain's pipeline with the medchain CLI against a running development chain
-# (scripts/start.sh in another terminal): registration, the consent pool, grants, logged and
-# refused views, emergency access, the access log and a record's proof, then a delegate
-# voted in. Every command is printed before it runs.
+# Walks MedChain's pipeline with the medchain CLI against a running development chain and its
+# vault (scripts/start.sh in another terminal): registration, documents put in the vault and
+# the consent pool, grants, logged releases and refusals, emergency access, erasure, the access
+# log and a record's proof, then a delegate voted in. Every command is printed before it runs.
 #
-#   scripts/demo.sh                     against ws://127.0.0.1:9944
-#   MEDCHAIN_URL=ws://host:port scripts/demo.sh
+#   scripts/demo.sh                     against ws://127.0.0.1:9944 and http://127.0.0.1:8700
+#   MEDCHAIN_URL=ws://host:port MEDCHAIN_VAULT=http://host:port scripts/demo.sh
 #
 # Registrations already made are skipped, so the demo runs again on the same chain.
 set -euo pipefail
@@ -42,18 +42,20 @@ mc delegates
 mc candidate list
 
 step "registration: Eve registers herself as a patient; Alice (admin) admits Dr Ferdie"
-"$cli" member //Eve >/dev/null 2>&1 ||
-	mc --as //Eve register patient --encryption-key "0x$(printf 'e%.0s' {1..64})" --metadata demo-eve
+"$cli" member //Eve >/dev/null 2>&1 || mc --as //Eve register patient --metadata demo-eve
+ferdie_key=$(MEDCHAIN_SURI=//Ferdie "$cli" --json key | sed -n 's/.*"encryption_key":"\(0x[0-9a-f]*\)".*/\1/p')
 "$cli" member //Ferdie >/dev/null 2>&1 ||
-	mc --as //Alice register doctor //Ferdie --licence GMC-7654321 --encryption-key "0x$(printf 'f%.0s' {1..64})"
+	mc --as //Alice register doctor //Ferdie --licence GMC-7654321 --encryption-key "$ferdie_key"
 mc member //Ferdie
 
-step "the consent pool: Dr Ferdie submits two records; Eve approves one and denies the other"
-out=$(mc --as //Ferdie --json record submit --patient //Eve --kind Observation \
-	--payload "enc:blood-pressure-120-80") && echo "$out"
+step "the consent pool: Dr Ferdie puts two documents in the vault; Eve approves one, denies one"
+docs=$(mktemp -d)
+trap 'rm -rf "$docs"' EXIT
+printf '{"resourceType":"Observation","code":{"text":"Blood pressure"},"valueString":"120/80 mmHg"}' >"$docs/bp.json"
+printf '{"resourceType":"Condition","code":{"text":"meant for another patient"}}' >"$docs/wrong.json"
+out=$(mc --as //Ferdie --json record put "$docs/bp.json" --patient //Eve --kind Observation) && echo "$out"
 keep=$(echo "$out" | json_number submission)
-out=$(mc --as //Ferdie --json record submit --patient //Eve --kind Condition \
-	--payload "enc:meant-for-another-patient") && echo "$out"
+out=$(mc --as //Ferdie --json record put "$docs/wrong.json" --patient //Eve --kind Condition) && echo "$out"
 drop=$(echo "$out" | json_number submission)
 mc record pending //Eve
 out=$(mc --as //Eve --json record approve "$keep") && echo "$out"
@@ -61,14 +63,16 @@ approved=$(echo "$out" | json_number record)
 mc --as //Eve record deny "$drop"
 mc record history //Eve
 
-step "access: Dr Bob is refused, granted, and revoked; every attempt is logged"
-mc --as //Ferdie record view "$approved"
-mc --as //Bob record view "$approved" || echo "(refused, as it should be: Bob has no grant)"
+step "access: Dr Bob is refused, granted, and revoked; every release and refusal is logged"
+mc --as //Ferdie record get "$approved"
+echo
+mc --as //Bob record get "$approved" || echo "(refused, as it should be: Bob has no grant)"
 mc --as //Eve access grant //Bob
-mc --as //Bob record view "$approved"
+mc --as //Bob record get "$approved" --out "$docs/bob.json"
 mc --as //Eve access revoke //Bob
-mc --as //Bob access emergency //Eve --reason "unconscious in A&E, allergy check"
-mc --as //Bob record view "$approved"
+mc --as //Bob record get "$approved" || echo "(refused: the grant was revoked)"
+mc --as //Bob access emergency //Eve --reason unconscious
+mc --as //Bob record get "$approved" --out "$docs/bob.json"
 
 step "audit: Eve's access log, the whole log's hash chain, and the record's proof"
 mc audit log --patient //Eve

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # A four-hospital MedChain network on this machine, from the `local` chain: Alice, Bob, Charlie
-# and Dave are the delegates, and one full node follows them. Each node has its own base path
-# and ports; every log is in one folder.
+# and Dave are the delegates, each hospital runs a vault next to its node, and one full node
+# follows them. Each node and vault has its own directory and ports; every log is in one folder.
 #
-#   scripts/local-network.sh start [--purge]   build, then start the five nodes (--purge: genesis)
+#   scripts/local-network.sh start [--purge]   build, then start five nodes and four vaults
 #   scripts/local-network.sh status            each node's process, best and finalized block
-#   scripts/local-network.sh stop              stop the five nodes
+#   scripts/local-network.sh stop              stop them all
 #
-# Node n (0 = alice ... 4 = full) listens for RPC on 9944+n and for peers on 30333+n; set
-# MEDCHAIN_RPC_BASE and MEDCHAIN_P2P_BASE to move them. Data and logs are kept under
+# Node n (0 = alice ... 4 = full) listens for RPC on 9944+n and for peers on 30333+n; hospital
+# n's vault (account //Name//vault) listens on 8700+n; set MEDCHAIN_RPC_BASE, MEDCHAIN_P2P_BASE
+# and MEDCHAIN_VAULT_BASE to move them. Data and logs are kept under
 # ${MEDCHAIN_NETWORK_DIR:-${XDG_DATA_HOME:-~/.local/share}/medchain/local}.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -16,7 +17,10 @@ source "$(dirname "$0")/lib.sh"
 dir="${MEDCHAIN_NETWORK_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/medchain/local}"
 rpc_base="${MEDCHAIN_RPC_BASE:-9944}"
 p2p_base="${MEDCHAIN_P2P_BASE:-30333}"
+vault_base="${MEDCHAIN_VAULT_BASE:-8700}"
 names=(alice bob charlie dave full)
+hospitals=(alice bob charlie dave)
+vault_bin="$(dirname "$MEDCHAIN_NODE")/medchain-vault"
 # Node n has the fixed network key n+1, so that the others can name Alice's node (key 1) as
 # their bootnode, and so that the authorities keep their identity across restarts.
 node_key() { printf '%064x' $(($1 + 1)); }
@@ -72,6 +76,18 @@ start() {
 		echo $! >"$dir/$name.pid"
 		echo "$name: started (pid $!), RPC ws://127.0.0.1:$((rpc_base + n)), log $dir/logs/$name.log"
 	done
+	for n in "${!hospitals[@]}"; do
+		local name=${hospitals[$n]}-vault
+		if running "$name"; then
+			echo "$name: already running (pid $(pid_of "$name"))"
+			continue
+		fi
+		local suri="//${hospitals[$n]^}//vault"
+		MEDCHAIN_VAULT_SURI=$suri nohup "$vault_bin" --url "ws://127.0.0.1:$((rpc_base + n))" \
+			--listen "127.0.0.1:$((vault_base + n))" --data "$dir/$name" >"$dir/logs/$name.log" 2>&1 &
+		echo $! >"$dir/$name.pid"
+		echo "$name: started (pid $!), http://127.0.0.1:$((vault_base + n)), log $dir/logs/$name.log"
+	done
 }
 
 status() {
@@ -83,16 +99,24 @@ status() {
 		printf '%-8s %-8s %-22s %8s %10s\n' "$name" "$pid" "ws://127.0.0.1:$((rpc_base + n))" \
 			"$best" "$finalized"
 	done
+	printf '\n%-14s %-8s %-24s %s\n' vault pid url answers
+	for n in "${!hospitals[@]}"; do
+		local name=${hospitals[$n]}-vault pid=- url="http://127.0.0.1:$((vault_base + n))" answers=no
+		running "$name" && pid=$(pid_of "$name")
+		curl -s -m 3 "$url/v1/health" | grep -q account && answers=yes
+		printf '%-14s %-8s %-24s %s\n' "$name" "$pid" "$url" "$answers"
+	done
 }
 
 stop() {
-	for name in "${names[@]}"; do
+	local all=("${names[@]}" "${hospitals[@]/%/-vault}")
+	for name in "${all[@]}"; do
 		if running "$name"; then
 			kill "$(pid_of "$name")"
 			echo "$name: stopping"
 		fi
 	done
-	for name in "${names[@]}"; do
+	for name in "${all[@]}"; do
 		for _ in $(seq 50); do running "$name" || break; sleep 0.2; done
 		if running "$name"; then
 			kill -9 "$(pid_of "$name")"

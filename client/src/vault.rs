@@ -200,7 +200,7 @@ impl MedChain {
 		let endpoint = match url {
 			Some(url) => url.to_owned(),
 			None => {
-				let vault = self.vault(record.locator.vault.clone()).await?.ok_or_else(|| {
+				let vault = self.vault(record.locator.vault).await?.ok_or_else(|| {
 					Error::NotFound(format!(
 						"the vault {} of record {}",
 						record.locator.vault, record.id
@@ -236,7 +236,7 @@ impl MedChain {
 		let bytes = |text: &str| hex::decode(text).unwrap_or_default();
 		let record = NewRecord {
 			kind: kind.as_bytes().to_vec(),
-			vault: vault.account().clone(),
+			vault: *vault.account(),
 			content: bytes(&uploaded.content_id)
 				.try_into()
 				.map_err(|_| Error::Custody("the vault's content id is not 16 bytes".into()))?,
@@ -266,7 +266,7 @@ impl MedChain {
 			Err(Error::Vault { code, .. }) if code == "access_denied" => {
 				return Err(Error::AccessDenied {
 					viewer: viewer.account(),
-					patient: record.patient.clone(),
+					patient: record.patient,
 					record: Some(id),
 				})
 			},

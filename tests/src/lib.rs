@@ -1,4 +1,5 @@
-//! The end-to-end test harness: real `medchain-node` processes on loopback.
+//! The end-to-end test harness: real `medchain-node` and `medchain-vault` processes on
+//! loopback.
 //!
 //! A [`Node`] is a child process with its own free ports and base path. It is ready when its
 //! log says that the JSON-RPC server runs. It is stopped when dropped, and killed by the kernel
@@ -6,7 +7,8 @@
 //! every node it started and keeps the node's directory, log included, for a look afterwards.
 //! [`Node::rpc`] makes JSON-RPC calls over HTTP, which is enough to watch blocks being authored
 //! and finalized. Every node of a test run shares one wasmtime cache beside the node binary, so
-//! the runtime is compiled once rather than at every start.
+//! the runtime is compiled once rather than at every start. A [`Vault`] runs next to a node on
+//! its own port and data directory, ready when it answers its health check.
 
 use std::{
 	collections::BTreeSet,
@@ -37,6 +39,11 @@ pub fn node_binary() -> PathBuf {
 /// The `medchain` command line: `$MEDCHAIN_CLI`, or the one built beside this test.
 pub fn cli_binary() -> PathBuf {
 	built_binary("MEDCHAIN_CLI", "medchain")
+}
+
+/// The `medchain-vault` binary: `$MEDCHAIN_VAULT_BIN`, or the one built beside this test.
+pub fn vault_binary() -> PathBuf {
+	built_binary("MEDCHAIN_VAULT_BIN", "medchain-vault")
 }
 
 /// The binary `$variable` names, or else `name` in the target directory this test was built in.
@@ -242,36 +249,21 @@ impl Node {
 
 	/// Runs the node's process, appending to its log.
 	fn run(&mut self) {
-		let binary = node_binary();
-		assert!(
-			binary.is_file(),
-			"{} is missing: build it first (cargo build -p medchain-node)",
-			binary.display()
-		);
-		let log_file = std::fs::OpenOptions::new()
-			.create(true)
-			.append(true)
-			.open(&self.log)
-			.expect("the node's log file can be opened");
 		self.run_start = self.log().len();
 		let base_path = self.log.with_file_name("data");
 		for port in &mut self.ports {
 			port.release();
 		}
-		let child = dies_with_parent(Command::new(&binary))
+		let mut command = Command::new(node_binary());
+		command
 			.args(&self.args)
 			.arg("--base-path")
 			.arg(base_path)
 			.args(["--rpc-port", &self.rpc_port.to_string(), "--port", &self.p2p_port.to_string()])
 			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
 			.arg("--wasm-cache")
-			.arg(wasm_cache())
-			.stdin(Stdio::null())
-			.stdout(log_file.try_clone().expect("the log file handle can be cloned"))
-			.stderr(log_file)
-			.spawn()
-			.expect("the node starts");
-		self.child = Some(child);
+			.arg(wasm_cache());
+		self.child = Some(spawn_logged(command, &self.log));
 	}
 
 	/// Waits until the node's RPC server runs.
@@ -370,20 +362,43 @@ impl Node {
 	/// Stops the node: SIGTERM, then SIGKILL if it has not exited within ten seconds. Returns
 	/// whether it exited on its own after SIGTERM.
 	pub fn stop(&mut self) -> bool {
-		let Some(mut child) = self.child.take() else { return true };
-		let pid = Pid::from_raw(i32::try_from(child.id()).expect("process ids fit in an i32"));
-		let _ = kill(pid, Signal::SIGTERM);
-		let deadline = Instant::now() + Duration::from_secs(10);
-		while Instant::now() < deadline {
-			if let Ok(Some(_)) = child.try_wait() {
-				return true;
-			}
-			thread::sleep(Duration::from_millis(100));
-		}
-		let _ = child.kill();
-		let _ = child.wait();
-		false
+		self.child.take().is_none_or(terminate)
 	}
+}
+
+/// Starts `command`'s program with no input, its output appended to the file `log`, and the
+/// parent-death signal set.
+fn spawn_logged(command: Command, log: &Path) -> Child {
+	let program = PathBuf::from(command.get_program());
+	assert!(program.is_file(), "{} is missing: build the workspace first", program.display());
+	let log = std::fs::OpenOptions::new()
+		.create(true)
+		.append(true)
+		.open(log)
+		.unwrap_or_else(|e| panic!("the log {} can be opened: {e}", log.display()));
+	dies_with_parent(command)
+		.stdin(Stdio::null())
+		.stdout(log.try_clone().expect("the log file handle can be cloned"))
+		.stderr(log)
+		.spawn()
+		.unwrap_or_else(|e| panic!("{} starts: {e}", program.display()))
+}
+
+/// Stops a child process: SIGTERM, then SIGKILL if it has not exited within ten seconds.
+/// Returns whether it exited on its own after SIGTERM.
+fn terminate(mut child: Child) -> bool {
+	let pid = Pid::from_raw(i32::try_from(child.id()).expect("process ids fit in an i32"));
+	let _ = kill(pid, Signal::SIGTERM);
+	let deadline = Instant::now() + Duration::from_secs(10);
+	while Instant::now() < deadline {
+		if let Ok(Some(_)) = child.try_wait() {
+			return true;
+		}
+		thread::sleep(Duration::from_millis(100));
+	}
+	let _ = child.kill();
+	let _ = child.wait();
+	false
 }
 
 impl Drop for Node {
@@ -469,5 +484,119 @@ impl Network {
 			.iter_mut()
 			.find(|n| n.name == name)
 			.unwrap_or_else(|| panic!("the network has no node {name}"))
+	}
+}
+
+/// How long a vault may take to connect to its node and register its endpoint.
+pub const VAULT_STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A running `medchain-vault`, stopped when dropped. It keeps its port and data directory
+/// across [`Vault::restart`]s; a failing test prints its log and keeps its directory.
+pub struct Vault {
+	args: Vec<String>,
+	suri: String,
+	child: Option<Child>,
+	port: Port,
+	dir: Option<TempDir>,
+}
+
+impl Vault {
+	/// Starts a vault signing as `suri`, serving the chain of `node`, with `args` besides its
+	/// own port and data directory; waits until it answers.
+	pub fn start(node: &Node, suri: &str, args: &[&str]) -> Vault {
+		let dir = tempfile::Builder::new()
+			.prefix("medchain-e2e-vault-")
+			.tempdir()
+			.expect("a temporary directory can be created");
+		let mut vault = Vault {
+			args: [&["--url", &node.ws_url()][..], args]
+				.concat()
+				.iter()
+				.map(|a| a.to_string())
+				.collect(),
+			suri: suri.into(),
+			child: None,
+			port: Port::reserve(),
+			dir: Some(dir),
+		};
+		vault.run();
+		vault
+	}
+
+	fn run(&mut self) {
+		self.port.release();
+		let mut command = Command::new(vault_binary());
+		command
+			.args(&self.args)
+			.args(["--listen", &format!("127.0.0.1:{}", self.port.number())])
+			.arg("--data")
+			.arg(self.data_dir())
+			.env("MEDCHAIN_VAULT_SURI", &self.suri);
+		let child = spawn_logged(command, &self.log_path());
+		self.child = Some(child);
+		let url = self.url();
+		wait_for(&format!("the vault at {url} answers"), VAULT_STARTUP_TIMEOUT, || {
+			if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+				panic!("the vault exited with {status}:\n{}", self.log());
+			}
+			ureq::get(&format!("{url}/v1/health")).call().is_ok()
+		});
+	}
+
+	/// The vault's URL.
+	pub fn url(&self) -> String {
+		format!("http://127.0.0.1:{}", self.port.number())
+	}
+
+	/// The vault's data directory: its master key and, under `objects/`, its documents.
+	pub fn data_dir(&self) -> PathBuf {
+		self.dir
+			.as_ref()
+			.expect("the directory is kept until the vault is dropped")
+			.path()
+			.join("data")
+	}
+
+	fn log_path(&self) -> PathBuf {
+		self.dir
+			.as_ref()
+			.expect("the directory is kept until the vault is dropped")
+			.path()
+			.join("vault.log")
+	}
+
+	/// What the vault has logged so far.
+	pub fn log(&self) -> String {
+		std::fs::read_to_string(self.log_path()).unwrap_or_default()
+	}
+
+	/// Kills the vault at once (SIGKILL), as a crash or a power cut of the process would.
+	pub fn kill(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+
+	/// Starts the vault again on the same port and data; waits until it answers.
+	pub fn restart(&mut self) {
+		self.kill();
+		self.run();
+	}
+}
+
+impl Drop for Vault {
+	fn drop(&mut self) {
+		if let Some(child) = self.child.take() {
+			terminate(child);
+		}
+		if thread::panicking() {
+			let log = self.log();
+			let kept = self.dir.take().map(TempDir::keep);
+			eprintln!(
+				"===== log of the vault (kept in {}) =====\n{log}\n===== end of log =====",
+				kept.as_deref().unwrap_or(Path::new("-")).display(),
+			);
+		}
 	}
 }

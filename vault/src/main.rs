@@ -29,11 +29,11 @@ struct Cli {
 	#[arg(long)]
 	public_url: Option<String>,
 	/// The directory of the master key and, by default, of the stored objects.
-	#[arg(long, env = "MEDCHAIN_VAULT_DATA")]
+	#[arg(long, global = true, env = "MEDCHAIN_VAULT_DATA")]
 	data: Option<PathBuf>,
 	/// Where objects go: a directory, file:///dir, or s3://bucket/prefix (credentials, region
 	/// and endpoint from the AWS_* environment variables). Default: <data>/objects.
-	#[arg(long, env = "MEDCHAIN_VAULT_STORE")]
+	#[arg(long, global = true, env = "MEDCHAIN_VAULT_STORE")]
 	store: Option<String>,
 	/// A file holding the vault account's secret URI (keep it mode 0600).
 	#[arg(long)]

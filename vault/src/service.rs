@@ -69,10 +69,13 @@ struct Vault {
 	settings: Settings,
 	genesis: String,
 	started_ms: u64,
-	seen: Mutex<HashMap<([u8; 32], [u8; 16]), u64>>,
+	seen: Mutex<HashMap<SeenRequest, u64>>,
 }
 
 type Shared = Arc<Vault>;
+
+/// A request already received: the signer's account and the request's nonce.
+type SeenRequest = ([u8; 32], [u8; 16]);
 
 /// A refusal: an HTTP status and a JSON [`ApiError`].
 struct Refusal(StatusCode, ApiError);
@@ -137,7 +140,7 @@ pub async fn serve(
 	let vault = Arc::new(Vault {
 		chain,
 		signer,
-		account: account.clone(),
+		account,
 		store,
 		settings,
 		genesis,
@@ -175,7 +178,7 @@ async fn announce(
 	account: &AccountId,
 	url: &str,
 ) -> Result<(), String> {
-	match chain.vault(account.clone()).await.map_err(|e| e.to_string())? {
+	match chain.vault(*account).await.map_err(|e| e.to_string())? {
 		None => eprintln!(
 			"warning: the vault account {account} is not registered; an admin registers it with \
 			 `medchain vault register {account} {url}`"
@@ -361,7 +364,7 @@ async fn release(
 	let record = vault.custody(id).await?;
 	let content_id = hex::encode(record.locator.content);
 	let key = |member: Option<medchain_client::Member>| member.and_then(|m| m.encryption_key);
-	let member = vault.chain.member(viewer.clone()).await.map_err(chain_failure)?;
+	let member = vault.chain.member(viewer).await.map_err(chain_failure)?;
 	if member.is_some() && key(member).is_none() {
 		return Err(Refusal::new(
 			StatusCode::CONFLICT,
@@ -372,7 +375,7 @@ async fn release(
 	// Read and check the content before the release is logged: a damaged document is not
 	// released, so no release may be logged for it.
 	let plaintext = vault.store.get(&content_id).await?;
-	let outcome = match vault.chain.release(&vault.signer, id, viewer.clone()).await {
+	let outcome = match vault.chain.release(&vault.signer, id, viewer).await {
 		Ok((_, outcome)) => outcome,
 		Err(ChainError::AccessDenied { .. }) => {
 			eprintln!("refused record {id} to {viewer}");
@@ -387,7 +390,7 @@ async fn release(
 		},
 		Err(other) => return Err(chain_failure(other)),
 	};
-	let member = vault.chain.member(viewer.clone()).await.map_err(chain_failure)?;
+	let member = vault.chain.member(viewer).await.map_err(chain_failure)?;
 	let recipient = key(member).ok_or_else(|| {
 		Refusal::new(
 			StatusCode::CONFLICT,
@@ -419,7 +422,7 @@ async fn erase(
 ) -> Result<Response, Refusal> {
 	let (requester, _) = authenticate(&vault, request).await?;
 	let record = vault.custody(id).await?;
-	let outcome = match vault.chain.erase(&vault.signer, id, requester.clone()).await {
+	let outcome = match vault.chain.erase(&vault.signer, id, requester).await {
 		Ok(outcome) => outcome,
 		Err(ChainError::Module { variant, doc, .. }) if variant == "NotPatientOrAdmin" => {
 			return Err(Refusal::new(StatusCode::FORBIDDEN, "not_patient_or_admin", doc))
@@ -433,7 +436,7 @@ async fn erase(
 
 impl Vault {
 	async fn is_active(&self, who: &AccountId, role: Role) -> Result<bool, Refusal> {
-		let member = self.chain.member(who.clone()).await.map_err(chain_failure)?;
+		let member = self.chain.member(*who).await.map_err(chain_failure)?;
 		Ok(member.is_some_and(|m| m.role == role && m.status == MemberStatus::Active))
 	}
 
@@ -513,15 +516,14 @@ impl Vault {
 		let ours = |locator: &medchain_client::Locator<AccountId>| {
 			locator.vault == self.account && hex::encode(locator.content) == id
 		};
-		let pending = self.chain.pending(patient.clone()).await.map_err(|e| e.to_string())?;
+		let pending = self.chain.pending(patient).await.map_err(|e| e.to_string())?;
 		if pending.iter().any(|(_, submission)| ours(&submission.locator)) {
 			return Ok(Holder::Pending);
 		}
-		let length = self.chain.history_length(patient.clone()).await.map_err(|e| e.to_string())?;
+		let length = self.chain.history_length(patient).await.map_err(|e| e.to_string())?;
 		let mut start = 0;
 		while start < length {
-			let page =
-				self.chain.history(patient.clone(), start, 100).await.map_err(|e| e.to_string())?;
+			let page = self.chain.history(patient, start, 100).await.map_err(|e| e.to_string())?;
 			if page.is_empty() {
 				break;
 			}

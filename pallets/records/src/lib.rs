@@ -373,7 +373,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks that every history index points at a record of its patient, that lengths match,
-	/// and that amendment links and versions agree.
+	/// that amendment links and versions agree, and that no record was erased before it was
+	/// approved.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextRecordId::<T>::get();
@@ -392,6 +393,10 @@ impl<T: Config> Pallet<T> {
 		let mut stored = 0u64;
 		for (id, record) in Records::<T>::iter() {
 			frame_support::ensure!(id == record.id && id < next, "a record's id is wrong");
+			frame_support::ensure!(
+				record.erased_at.is_none_or(|erased| erased >= record.block),
+				"a record was erased before it was approved"
+			);
 			match record.supersedes {
 				Some(old) => {
 					let old_record = Records::<T>::get(old).ok_or("an amendment of nothing")?;

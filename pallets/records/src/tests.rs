@@ -262,3 +262,13 @@ fn try_state_catches_a_misfiled_record() {
 		assert!(Records::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn try_state_catches_an_erasure_before_approval() {
+	new_test_ext().execute_with(|| {
+		System::set_block_number(5);
+		let id = add(PATIENT, None);
+		RecordsMap::<Test>::mutate(id, |r| r.as_mut().unwrap().erased_at = Some(4));
+		assert!(Records::do_try_state().is_err());
+	});
+}

@@ -1,5 +1,5 @@
-//! The `medchain` command line against real nodes: a record submitted, approved, listed, viewed
-//! and proven; every pallet call a command; errors as one line or one JSON object with exit
+//! The `medchain` command line against real nodes and vaults: a record put, approved, listed,
+//! fetched, erased and proven; every pallet call a command; errors as one line or one JSON object with exit
 //! codes that tell their kinds apart; secrets kept out of sight; two commands of one signer at
 //! once; and a bounded wait when finality stalls or the node never answers.
 
@@ -11,7 +11,7 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use medchain_e2e::{cli_binary, Node};
+use medchain_e2e::{cli_binary, Node, Vault};
 use serde_json::Value;
 
 /// Runs `medchain --url <url> <args>` with `env` set and no secret in the environment.
@@ -35,6 +35,11 @@ fn medchain_at(url: &str, env: &[(&str, &str)], args: &[&str]) -> Output {
 fn medchain(node: &Node, signer: &str, args: &[&str]) -> Output {
 	let env: &[(&str, &str)] = if signer.is_empty() { &[] } else { &[("MEDCHAIN_SURI", signer)] };
 	medchain_at(&node.ws_url(), env, args)
+}
+
+/// The development chain's vault next to `node`.
+fn dev_vault(node: &Node) -> Vault {
+	Vault::start(node, "//Alice//vault", &[])
 }
 
 /// Checks that a command succeeded and returns its standard output.
@@ -83,28 +88,25 @@ fn actions(log: &Value) -> Vec<String> {
 #[test]
 fn a_record_through_the_command_line() {
 	let node = Node::dev("cli");
+	let vault = dev_vault(&node);
+	let dir = tempfile::tempdir().unwrap();
+	let document = dir.path().join("hba1c.json");
+	let content = br#"{"resourceType":"Observation","code":{"text":"HbA1c"},"valueQuantity":{"value":48,"unit":"mmol/mol"}}"#;
+	std::fs::write(&document, content).unwrap();
+	let file = document.to_str().unwrap();
 
-	let submit = [
-		"--wait",
-		"in-block",
-		"record",
-		"submit",
-		"--patient",
-		"//Charlie",
-		"--kind",
-		"Observation",
-		"--payload",
-		"0xenc:hba1c-48",
-	];
-	let submitted = ok(&node, "//Bob", &submit);
-	assert!(submitted.starts_with("submission 0 waits for"), "{submitted}");
+	let put = ["--wait", "in-block", "--vault", &vault.url(), "record", "put", file];
+	let put = [&put[..], &["--patient", "//Charlie", "--kind", "Observation"]].concat();
+	let submitted = ok(&node, "//Bob", &put);
+	assert!(submitted.contains("stored in the vault at"), "{submitted}");
+	assert!(submitted.contains("submission 0 waits for"), "{submitted}");
 
 	// JSON and tables name the same fields; bytes say how they are written.
 	let pending = ok_json(&node, "", &["record", "pending", "//Charlie"]);
 	assert_eq!(pending[0]["id"], 0);
 	assert_eq!(pending[0]["kind"], serde_json::json!({"encoding": "utf8", "value": "Observation"}));
-	assert_eq!(pending[0]["payload"]["encoding"], "utf8");
-	assert_eq!(pending[0]["payload"]["value"], "0xenc:hba1c-48");
+	assert_eq!(pending[0]["commitment"].as_str().map(str::len), Some(66));
+	assert_eq!(pending[0]["content_id"].as_str().map(str::len), Some(34));
 	assert!(pending[0]["supersedes"].is_null());
 	let table = ok(&node, "", &["record", "pending", "//Charlie"]);
 	for column in ["id", "doctor", "kind", "supersedes", "expires at"] {
@@ -126,15 +128,20 @@ fn a_record_through_the_command_line() {
 	writeln!(key, "//Bob").unwrap();
 	let path = key.path().to_str().unwrap().to_owned();
 	std::fs::set_permissions(key.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
-	let view = ["--json", "--suri-file", &path, "record", "view", "0"];
-	let output = medchain(&node, "", &view);
+	let got = dir.path().join("got.json");
+	let get =
+		["--json", "--suri-file", &path, "record", "get", "0", "--out", got.to_str().unwrap()];
+	let output = medchain(&node, "", &get);
 	let warning = String::from_utf8_lossy(&output.stderr).into_owned();
 	assert!(warning.contains("others may read it (mode 644): chmod 600"), "{warning}");
-	let viewed = json(&succeeded(&view, output));
-	assert_eq!(viewed["payload"]["value"], "0xenc:hba1c-48");
+	let fetched = json(&succeeded(&get, output));
+	assert_eq!(fetched["size"], content.len());
+	assert_eq!(std::fs::read(&got).unwrap(), content, "the author gets the document back");
 	std::fs::set_permissions(key.path(), std::fs::Permissions::from_mode(0o600)).unwrap();
-	let output = medchain(&node, "", &view);
+	// Without --out the document goes to standard output, as it is.
+	let output = medchain(&node, "", &["--suri-file", &path, "record", "get", "0"]);
 	assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+	assert_eq!(output.stdout, content);
 
 	let proof = ok(&node, "", &["record", "verify", "0"]);
 	assert!(proof.contains("record 0 is in the state of finalized block"), "{proof}");
@@ -145,19 +152,53 @@ fn a_record_through_the_command_line() {
 	assert!(ok(&node, "", &["audit", "verify"]).starts_with("access log verified"));
 
 	// Refusals: one line naming the problem, an exit code per kind, nothing changed.
-	let not_doctor =
-		["record", "submit", "--patient", "//Charlie", "--kind", "Note", "--payload", "x"];
-	let refused = fails(&node, "//Charlie", 3, &not_doctor);
-	assert!(refused.starts_with("error: Consent.NotActiveDoctor: "), "{refused}");
-	let refused = json(&fails(&node, "//Charlie", 3, &[&["--json"], &not_doctor[..]].concat()));
+	let approve_twice = ["record", "approve", "0"];
+	let refused = fails(&node, "//Charlie", 3, &approve_twice);
+	assert!(refused.starts_with("error: Consent.UnknownSubmission: "), "{refused}");
+	let refused = json(&fails(&node, "//Charlie", 3, &[&["--json"], &approve_twice[..]].concat()));
 	assert_eq!(refused["error"]["kind"], "module");
 	assert_eq!(refused["error"]["pallet"], "Consent");
-	assert_eq!(refused["error"]["variant"], "NotActiveDoctor");
+	assert_eq!(refused["error"]["variant"], "UnknownSubmission");
 	assert!(!refused["error"]["doc"].as_str().unwrap().is_empty());
-	let denied = fails(&node, "//Dave", 4, &["record", "view", "0"]);
+	let not_doctor = fails(&node, "//Charlie", 1, &put);
+	assert!(not_doctor.contains("not an active doctor"), "{not_doctor}");
+	let not_doctor = json(&fails(&node, "//Charlie", 1, &[&["--json"], &put[..]].concat()));
+	assert_eq!(
+		(not_doctor["error"]["kind"].as_str(), not_doctor["error"]["code"].as_str()),
+		(Some("vault"), Some("not_doctor"))
+	);
+	let denied = fails(&node, "//Dave", 4, &["record", "get", "0"]);
 	assert!(denied.contains("access denied"), "{denied}");
-	let denied = json(&fails(&node, "//Dave", 4, &["--json", "record", "view", "0"]));
+	let denied = json(&fails(&node, "//Dave", 4, &["--json", "record", "get", "0"]));
 	assert_eq!(denied["error"]["kind"], "access_denied");
+	let missing = fails(
+		&node,
+		"//Bob",
+		1,
+		&[
+			"--vault",
+			&vault.url(),
+			"record",
+			"put",
+			"/nonexistent.json",
+			"--patient",
+			"//Charlie",
+			"--kind",
+			"Note",
+		],
+	);
+	assert!(missing.contains("cannot read /nonexistent.json"), "{missing}");
+	let no_vault =
+		fails(&node, "//Bob", 5, &[&["--vault", "http://127.0.0.1:1"], &put[4..]].concat());
+	assert!(no_vault.contains("http://127.0.0.1:1"), "{no_vault}");
+
+	// The patient has the content erased; afterwards the vault says when.
+	let erased = ok_json(&node, "//Charlie", &["record", "erase", "0"]);
+	assert_eq!(erased["record"], 0);
+	let gone = fails(&node, "//Charlie", 1, &["record", "get", "0"]);
+	assert!(gone.contains(&format!("erased at block {}", erased["block"])), "{gone}");
+	let log = ok_json(&node, "", &["audit", "log", "--patient", "//Charlie"]);
+	assert_eq!(actions(&log).last().map(String::as_str), Some("Erased"));
 	let unsigned = fails(&node, "", 1, &["record", "approve", "0"]);
 	assert!(unsigned.contains("--suri-file, $MEDCHAIN_SURI or --suri"), "{unsigned}");
 	let secret = "bottom drive obey lake curtain smoke basket hold race lonely fit walkx";
@@ -212,15 +253,49 @@ fn every_call_has_a_command() {
 	let not_suspended = fails(&node, "//Alice", 3, &["member", "reinstate", "//Bob"]);
 	assert!(not_suspended.contains("Registry.NotSuspended"), "{not_suspended}");
 
-	// A member rotates their own encryption key; a stranger has none to rotate.
+	// A member rotates their own encryption key, by default to the one derived from their
+	// secret, which `key` shows without a node; a stranger has none to rotate.
 	let key = format!("0x{}", "ab".repeat(32));
 	ok(&node, "//Charlie", &["member", "rotate-key", "--encryption-key", &key]);
 	assert_eq!(ok_json(&node, "", &["member", "//Charlie"])["encryption_key"], key);
-	let stranger = fails(&node, "//Ferdie", 3, &["member", "rotate-key", "--encryption-key", &key]);
+	let derived = json(&succeeded(
+		&["key"],
+		medchain_at("ws://127.0.0.1:1", &[("MEDCHAIN_SURI", "//Charlie")], &["--json", "key"]),
+	));
+	ok(&node, "//Charlie", &["member", "rotate-key"]);
+	assert_eq!(
+		ok_json(&node, "", &["member", "//Charlie"])["encryption_key"],
+		derived["encryption_key"]
+	);
+	let stranger = fails(&node, "//Ferdie", 3, &["member", "rotate-key"]);
 	assert!(stranger.contains("Registry.NotRegistered"), "{stranger}");
 
+	// Admins register and retire vaults; anyone reads them.
+	let hospital_b = "//Bob//vault";
+	let registered =
+		ok_json(&node, "//Alice", &["vault", "register", hospital_b, "http://10.0.0.2:8700"]);
+	assert_eq!(registered["events"][0], "Registry.VaultRegistered");
+	let shown = ok_json(&node, "", &["vault", "show", hospital_b]);
+	assert_eq!(
+		(shown["endpoint"]["value"].as_str(), shown["active"].as_bool()),
+		(Some("http://10.0.0.2:8700"), Some(true))
+	);
+	let twice = fails(&node, "//Alice", 3, &["vault", "register", hospital_b, "http://x"]);
+	assert!(twice.contains("Registry.VaultAlreadyRegistered"), "{twice}");
+	let by_doctor = fails(&node, "//Bob", 3, &["vault", "retire", hospital_b]);
+	assert!(by_doctor.contains("Bad origin"), "{by_doctor}");
+	ok(&node, "//Alice", &["vault", "retire", hospital_b]);
+	assert_eq!(ok_json(&node, "", &["vault", "show", hospital_b])["active"], false);
+	let unknown = fails(&node, "", 1, &["vault", "show", "//Dave//vault"]);
+	assert!(unknown.contains("not a registered vault"), "{unknown}");
+
 	// A submission cannot be expired before its consent window ends.
-	let submit = ["record", "submit", "--patient", "//Charlie", "--kind", "Note", "--payload", "r"];
+	let vault = dev_vault(&node);
+	let dir = tempfile::tempdir().unwrap();
+	let note = dir.path().join("note.txt");
+	std::fs::write(&note, "follow-up in two weeks").unwrap();
+	let put = ["--vault", &vault.url(), "record", "put", note.to_str().unwrap()];
+	let submit = [&put[..], &["--patient", "//Charlie", "--kind", "Note"]].concat();
 	let submitted = ok_json(&node, "//Bob", &submit);
 	let id = submitted["submission"].to_string();
 	let early = fails(&node, "//Ferdie", 3, &["record", "expire", &id]);

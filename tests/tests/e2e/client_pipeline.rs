@@ -1,14 +1,15 @@
-//! The whole clinical pipeline through `medchain-client` against a development node:
-//! registration, the consent pool, access grants, logged and refused views, emergency access,
-//! the access log's hash chain and a record's proof of inclusion in finalized state.
+//! The whole clinical pipeline through `medchain-client` against a development node and its
+//! vault: registration, the consent pool, access grants, logged releases and refusals,
+//! emergency access, the access log's hash chain and a record's proof of inclusion in finalized
+//! state.
 
 use std::time::Duration;
 
 use medchain_client::{
-	account_of, keypair, AccessBasis, AccountId, AuditAction, Error, Event, Keypair, MedChain,
-	NewRecord, Role, Wait,
+	account_of, custody::Identity, keypair, AccessBasis, AccountId, AuditAction, EmergencyReason,
+	Error, Event, Keypair, MedChain, NewRecord, Role, VaultClient, Wait,
 };
-use medchain_e2e::{assert_module_error, eventually, Node};
+use medchain_e2e::{assert_module_error, eventually, Node, Vault};
 
 fn dev(name: &str) -> (Keypair, AccountId) {
 	let pair = keypair(&format!("//{name}")).expect("dev accounts have secret URIs");
@@ -16,12 +17,15 @@ fn dev(name: &str) -> (Keypair, AccountId) {
 	(pair, account)
 }
 
-fn record(kind: &str, payload: &str, supersedes: Option<u64>) -> NewRecord {
+/// A record whose content is said to be in `vault`, for calls the chain refuses before any
+/// vault is asked.
+fn record_in(vault: &AccountId) -> NewRecord {
 	NewRecord {
-		kind: kind.as_bytes().to_vec(),
-		content_hash: sp_crypto_hashing::blake2_256(payload.as_bytes()),
-		payload: payload.as_bytes().to_vec(),
-		supersedes,
+		kind: b"Note".to_vec(),
+		vault: *vault,
+		content: [1; 16],
+		commitment: [2; 32],
+		supersedes: None,
 	}
 }
 
@@ -36,24 +40,37 @@ async fn wait_for_finality(chain: &MedChain, number: u32) {
 #[tokio::test(flavor = "multi_thread")]
 async fn clinical_pipeline_through_the_client() {
 	let node = Node::dev("pipeline");
+	let vault = Vault::start(&node, "//Alice//vault", &[]);
 	let chain = MedChain::connect(&node.ws_url())
 		.await
 		.expect("the client connects")
 		.waiting_for(Wait::InBlock);
+	let store = VaultClient::connect(&vault.url()).await.expect("the vault answers");
 	let (alice, _) = dev("Alice"); // admin and sudo key at genesis
 	let (bob, bob_id) = dev("Bob"); // doctor at genesis
 	let (charlie, charlie_id) = dev("Charlie"); // patient at genesis
 	let (dave, dave_id) = dev("Dave");
 	let (eve, eve_id) = dev("Eve");
 	let (ferdie, ferdie_id) = dev("Ferdie");
+	let identity = |name: &str| Identity::from_suri(&format!("//{name}")).unwrap();
+	let (eve_keys, ferdie_keys, bob_keys) = (identity("Eve"), identity("Ferdie"), identity("Bob"));
+	let put = |kind: &'static str, text: &'static str, supersedes| {
+		chain.put_record(&ferdie, &store, eve_id, kind, text.as_bytes().to_vec(), supersedes)
+	};
 
 	// Registration: a patient registers themself, an admin admits a doctor, sudo an admin.
-	let outcome = chain.register_patient(&eve, [7; 32], b"eve-ref".to_vec()).await.unwrap();
+	let outcome = chain
+		.register_patient(&eve, eve_keys.encryption.public(), b"eve-ref".to_vec())
+		.await
+		.unwrap();
 	assert!(outcome.events.iter().any(|e| matches!(
 		e,
 		Event::Registry(medchain_client::chain::registry::Event::PatientRegistered { who }) if *who == eve_id
 	)));
-	chain.register_doctor(&alice, ferdie_id, b"LIC-F".to_vec(), [8; 32]).await.unwrap();
+	chain
+		.register_doctor(&alice, ferdie_id, b"LIC-F".to_vec(), ferdie_keys.encryption.public())
+		.await
+		.unwrap();
 	chain.register_admin(&alice, dave_id).await.unwrap();
 	assert_eq!(chain.member(eve_id).await.unwrap().unwrap().role, Role::Patient);
 	assert_eq!(chain.member(ferdie_id).await.unwrap().unwrap().role, Role::Doctor);
@@ -79,7 +96,7 @@ async fn clinical_pipeline_through_the_client() {
 		medchain_client::MemberStatus::Suspended
 	);
 	assert_module_error(
-		chain.submit_record(&ferdie, eve_id, record("Observation", "x", None)).await,
+		chain.submit_record(&ferdie, eve_id, record_in(store.account())).await,
 		"Consent",
 		"NotActiveDoctor",
 	);
@@ -88,21 +105,22 @@ async fn clinical_pipeline_through_the_client() {
 	assert_module_error(chain.reinstate(&dave, ferdie_id).await, "Registry", "NotSuspended");
 	chain.rotate_encryption_key(&eve, [9; 32]).await.unwrap();
 	assert_eq!(chain.member(eve_id).await.unwrap().unwrap().encryption_key, Some([9; 32]));
+	chain.rotate_encryption_key(&eve, eve_keys.encryption.public()).await.unwrap();
 
-	// Submissions wait in the consent pool; a non-doctor cannot submit.
+	// Submissions wait in the consent pool; a non-doctor cannot submit, nor name a vault that
+	// is not registered.
 	assert_module_error(
-		chain.submit_record(&charlie, eve_id, record("Observation", "x", None)).await,
+		chain.submit_record(&charlie, eve_id, record_in(store.account())).await,
 		"Consent",
 		"NotActiveDoctor",
 	);
-	let (first, _) = chain
-		.submit_record(&ferdie, eve_id, record("Observation", "enc:bp-120-80", None))
-		.await
-		.unwrap();
-	let (second, _) = chain
-		.submit_record(&ferdie, eve_id, record("Condition", "enc:wrong-patient", None))
-		.await
-		.unwrap();
+	assert_module_error(
+		chain.submit_record(&ferdie, eve_id, record_in(&charlie_id)).await,
+		"Consent",
+		"UnknownVault",
+	);
+	let (first, _, _) = put("Observation", "blood pressure 120/80", None).await.unwrap();
+	let (second, _, _) = put("Condition", "meant for another patient", None).await.unwrap();
 	let pending = chain.pending(eve_id).await.unwrap();
 	assert_eq!(pending.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![first, second]);
 	assert_eq!(pending[0].1.doctor, ferdie_id);
@@ -115,34 +133,35 @@ async fn clinical_pipeline_through_the_client() {
 	assert_module_error(chain.deny(&eve, second).await, "Consent", "UnknownSubmission");
 
 	// An amendment supersedes the record as version 2; a withdrawn submission is gone.
-	let (amend, _) = chain
-		.submit_record(&ferdie, eve_id, record("Observation", "enc:bp-118-79", Some(record_id)))
-		.await
-		.unwrap();
+	let (amend, _, _) = put("Observation", "blood pressure 118/79", Some(record_id)).await.unwrap();
 	let (amended_id, _) = chain.approve(&eve, amend).await.unwrap();
-	let (withdrawn, _) =
-		chain.submit_record(&ferdie, eve_id, record("Note", "enc:draft", None)).await.unwrap();
+	let (withdrawn, _, _) = put("Note", "draft", None).await.unwrap();
 	chain.withdraw(&ferdie, withdrawn).await.unwrap();
 	let history = chain.history(eve_id, 0, 10).await.unwrap();
 	assert_eq!(chain.history_length(eve_id).await.unwrap(), 2);
 	assert_eq!(history.iter().map(|r| r.id).collect::<Vec<_>>(), vec![record_id, amended_id]);
 	assert_eq!((history[1].version, history[1].supersedes), (2, Some(record_id)));
 
-	// Views: the author and the patient may; Bob may not until granted; revoking ends it.
-	let viewed = chain.view_record(&ferdie, record_id).await.unwrap();
-	assert_eq!(viewed.payload.0, b"enc:bp-120-80");
+	// Releases: the author and the patient get the content; Bob not until granted; revoking
+	// ends it.
+	let got = chain.get_record(&ferdie_keys, record_id, None).await.unwrap();
+	assert_eq!(got.content, b"blood pressure 120/80");
+	assert_eq!(
+		chain.get_record(&eve_keys, amended_id, None).await.unwrap().content,
+		b"blood pressure 118/79"
+	);
 	assert_eq!(chain.view_history(&eve, eve_id).await.unwrap(), 2);
-	match chain.view_record(&bob, record_id).await {
+	match chain.get_record(&bob_keys, record_id, None).await {
 		Err(Error::AccessDenied { viewer, patient, record }) => {
 			assert_eq!((viewer, patient, record), (bob_id, eve_id, Some(record_id)));
 		},
-		other => panic!("Bob has no grant yet, got {other:?}"),
+		other => panic!("Bob has no grant yet, got {:?}", other.map(|d| d.content)),
 	}
-	assert_module_error(chain.view_record(&bob, 999).await, "Records", "UnknownRecord");
+	assert!(matches!(chain.get_record(&bob_keys, 999, None).await, Err(Error::NotFound(_))));
 	chain.grant_access(&eve, bob_id, None).await.unwrap();
 	assert_eq!(chain.grants(eve_id).await.unwrap()[0].0, bob_id);
 	assert_eq!(chain.viewer_basis(bob_id, eve_id).await.unwrap(), Some(AccessBasis::Grant));
-	assert_eq!(chain.view_record(&bob, amended_id).await.unwrap().version, 2);
+	assert_eq!(chain.get_record(&bob_keys, amended_id, None).await.unwrap().record.version, 2);
 	chain.revoke_access(&eve, bob_id).await.unwrap();
 	assert_module_error(chain.revoke_access(&eve, bob_id).await, "Consent", "NoAccessToRevoke");
 	assert!(matches!(
@@ -150,16 +169,17 @@ async fn clinical_pipeline_through_the_client() {
 		Err(Error::AccessDenied { record: None, .. })
 	));
 
-	// Emergency access: a doctor states a reason and may view for a window, all logged.
+	// Emergency access: a doctor names a reason and may get records for a window, all logged;
+	// a patient cannot invoke it.
 	assert_module_error(
-		chain.emergency_access(&bob, eve_id, Vec::new()).await,
+		chain.emergency_access(&charlie, eve_id, EmergencyReason::Other).await,
 		"Consent",
-		"EmptyReason",
+		"NotActiveDoctor",
 	);
 	let (until, outcome) =
-		chain.emergency_access(&bob, eve_id, b"unconscious in A&E".to_vec()).await.unwrap();
+		chain.emergency_access(&bob, eve_id, EmergencyReason::LifeThreatening).await.unwrap();
 	assert!(until > outcome.block_number);
-	assert_eq!(chain.view_record(&bob, record_id).await.unwrap().id, record_id);
+	assert_eq!(chain.get_record(&bob_keys, record_id, None).await.unwrap().record.id, record_id);
 
 	// Eve's part of the log holds the grant, the views and the refusals, in order.
 	let entries = chain.patient_entries(eve_id, 0, 100).await.unwrap();
@@ -167,13 +187,15 @@ async fn clinical_pipeline_through_the_client() {
 	for expected in [
 		AuditAction::Approved,
 		AuditAction::Denied,
-		AuditAction::Viewed(AccessBasis::Author),
+		AuditAction::Released(AccessBasis::Author),
+		AuditAction::Released(AccessBasis::Patient),
+		AuditAction::Viewed(AccessBasis::Patient),
 		AuditAction::AccessDenied,
 		AuditAction::AccessGranted,
-		AuditAction::Viewed(AccessBasis::Grant),
+		AuditAction::Released(AccessBasis::Grant),
 		AuditAction::AccessRevoked,
-		AuditAction::EmergencyAccess,
-		AuditAction::Viewed(AccessBasis::Emergency),
+		AuditAction::EmergencyAccess(EmergencyReason::LifeThreatening),
+		AuditAction::Released(AccessBasis::Emergency),
 	] {
 		assert!(actions.contains(&expected), "{expected:?} is in Eve's log: {actions:?}");
 	}

@@ -132,10 +132,12 @@ async fn consortium_network() {
 	// 2. A record is approved and finalized; then Bob's node crashes.
 	let bob = keypair("//Bob").unwrap(); // a registered doctor at genesis
 	let charlie = keypair("//Charlie").unwrap(); // a registered patient at genesis
+											  // Its content would be in Alice's hospital vault; the chain keeps where and a commitment.
 	let record = NewRecord {
 		kind: b"Observation".to_vec(),
-		content_hash: [3; 32],
-		payload: b"enc:consortium".to_vec(),
+		vault: account_of(&keypair("//Alice//vault").unwrap()),
+		content: [3; 16],
+		commitment: [4; 32],
 		supersedes: None,
 	};
 	let (submission, _) = alice.submit_record(&bob, account("Charlie"), record).await.unwrap();
@@ -159,7 +161,7 @@ async fn consortium_network() {
 			.prove_record(record_id)
 			.await
 			.unwrap_or_else(|e| panic!("record {record_id} verifies by proof on {name}: {e}"));
-		assert_eq!(proven.payload.0, b"enc:consortium");
+		assert_eq!((proven.locator.content, proven.commitment), ([3; 16], [4; 32]));
 		assert!(proof.block_number >= approval.block_number);
 	}
 

@@ -4,7 +4,7 @@
 
 use std::{collections::BTreeSet, process::Command};
 
-use medchain_e2e::{cli_binary, repository, Node};
+use medchain_e2e::{cli_binary, repository, Node, Vault};
 
 fn read(path: &str) -> String {
 	let path = repository().join(path);
@@ -44,15 +44,20 @@ fn the_walkthrough_runs_as_written() {
 	assert!(walkthrough.len() >= 10, "the walkthrough has its commands: {walkthrough:?}");
 
 	let node = Node::dev("readme");
-	// `medchain` on the PATH, as the README's `export PATH=...` puts it there.
+	let vault = Vault::start(&node, "//Alice//vault", &[]);
+	// `medchain` on the PATH, as the README's `export PATH=...` puts it there; files the
+	// walkthrough writes go to a directory of their own.
 	let bin = tempfile::tempdir().unwrap();
+	let work = tempfile::tempdir().unwrap();
 	std::os::unix::fs::symlink(cli_binary(), bin.path().join("medchain")).unwrap();
 	let path = format!("{}:{}", bin.path().display(), std::env::var("PATH").unwrap_or_default());
 	for line in walkthrough.iter().filter(|l| !l.trim().is_empty()) {
 		let output = Command::new("bash")
 			.args(["-c", line])
 			.env("PATH", &path)
+			.current_dir(work.path())
 			.env("MEDCHAIN_URL", node.ws_url())
+			.env("MEDCHAIN_VAULT", vault.url())
 			.env_remove("MEDCHAIN_SURI")
 			.output()
 			.expect("bash runs");
@@ -65,7 +70,8 @@ fn the_walkthrough_runs_as_written() {
 			String::from_utf8_lossy(&output.stderr)
 		);
 	}
-	// What the walkthrough did is on chain: the refused views and the granted one, in order.
+	// What the walkthrough did is on chain: Charlie's release, the refusals and the granted
+	// release, in order.
 	let log = Command::new(cli_binary())
 		.args(["--url", &node.ws_url(), "--json", "audit", "log", "--patient", "//Charlie"])
 		.output()
@@ -73,9 +79,9 @@ fn the_walkthrough_runs_as_written() {
 	let log: serde_json::Value = serde_json::from_slice(&log.stdout).unwrap();
 	let actions: Vec<&str> =
 		log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-	let views: Vec<&str> =
-		actions.into_iter().filter(|a| a.starts_with("Viewed") || *a == "AccessDenied").collect();
-	assert_eq!(views, ["AccessDenied", "AccessDenied", "Viewed(Grant)"]);
+	let releases: Vec<&str> =
+		actions.into_iter().filter(|a| a.starts_with("Released") || *a == "AccessDenied").collect();
+	assert_eq!(releases, ["Released(Patient)", "AccessDenied", "AccessDenied", "Released(Grant)"]);
 }
 
 /// No command in the README runs cargo directly: `scripts/cargo.sh` runs it with the build

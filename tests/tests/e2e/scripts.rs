@@ -1,5 +1,6 @@
-//! `scripts/start.sh` as a user runs it: it prints the endpoint it was given, keeps the node's
-//! log in a file as well as on the terminal, serves a working chain, and stops on Ctrl-C.
+//! `scripts/start.sh` as a user runs it: it prints the endpoints it was given, keeps the node's
+//! log in a file as well as on the terminal, serves a working chain and its vault, and stops
+//! both on Ctrl-C.
 
 use std::{
 	os::unix::process::CommandExt,
@@ -41,10 +42,11 @@ impl Drop for Script {
 fn start_script_prints_its_endpoint_and_keeps_a_log() {
 	let home = tempfile::tempdir().unwrap();
 	let printed = home.path().join("terminal.txt");
-	let (rpc_port, p2p_port) = (free_port(), free_port());
+	let (rpc_port, p2p_port, vault_port) = (free_port(), free_port(), free_port());
 	let mut command = dies_with_parent(Command::new(repository().join("scripts/start.sh")));
 	command
 		.args(["--tmp", &format!("--rpc-port={rpc_port}"), "--port", &p2p_port.to_string()])
+		.args(["--vault-port", &vault_port.to_string()])
 		.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
 		.env("MEDCHAIN_NODE", node_binary())
 		.env("XDG_DATA_HOME", home.path())
@@ -66,6 +68,20 @@ fn start_script_prints_its_endpoint_and_keeps_a_log() {
 	assert!(shown.contains(&format!("node log:         {}", log.display())), "{shown}");
 	assert!(shown.contains("chain data:       temporary"), "{shown}");
 	assert!(shown.contains("using the node binary"), "$MEDCHAIN_NODE skips the build: {shown}");
+	let vault = format!("http://127.0.0.1:{vault_port}");
+	assert!(
+		shown.contains(&format!("vault:            {vault} (account //Alice//vault")),
+		"{shown}"
+	);
+	let vault_dir = shown
+		.lines()
+		.find_map(|l| l.strip_prefix("vault documents:  temporary ("))
+		.and_then(|rest| rest.split(',').next())
+		.map(std::path::PathBuf::from)
+		.unwrap_or_else(|| panic!("the vault's temporary directory is shown: {shown}"));
+	let health = || ureq::get(&format!("{vault}/v1/health")).call().ok();
+	wait_for("the vault answers", Duration::from_secs(60), || health().is_some());
+	assert!(vault_dir.join("master.key").is_file(), "the vault keeps its key in {vault_dir:?}");
 	// The same lines reach the terminal and the file.
 	assert!(shown.contains("Running JSON-RPC server"), "{shown}");
 
@@ -81,5 +97,7 @@ fn start_script_prints_its_endpoint_and_keeps_a_log() {
 		matches!(script.0.try_wait(), Ok(Some(_)))
 	});
 	assert!(rpc(rpc_port, "system_chain", json!([])).is_err(), "the node stopped with the script");
+	assert!(health().is_none(), "the vault stopped with the script");
+	assert!(!vault_dir.exists(), "the temporary vault directory is removed");
 	assert!(node_log().contains("Running JSON-RPC server"), "the log outlives the node");
 }

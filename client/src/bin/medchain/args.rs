@@ -3,7 +3,10 @@
 use std::{fmt, path::PathBuf, str::FromStr};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use medchain_client::{account_of, keypair, parse_account, AccountId, Error, Keypair, Wait, MED};
+use medchain_client::{
+	account_of, custody::Identity, keypair, parse_account, AccountId, EmergencyReason, Error,
+	Keypair, Wait, MED,
+};
 
 const ABOUT: &str = "The MedChain command line: register, stake and vote, submit and consent to \
 medical records, grant access, and audit the access log.";
@@ -14,13 +17,15 @@ Examples (a dev chain: scripts/start.sh; dev accounts are secrets such as //Char
   medchain record pending
   medchain record approve 0
   medchain audit log --patient //Charlie
-  medchain --suri-file ~/doctor.key record view 0
+  medchain --suri-file ~/doctor.key record put lab.json --patient //Charlie --kind Observation
+  medchain record get 0 --out lab.json
   medchain record verify 0
   medchain --json delegates
 
 Exit codes: 0 done; 1 another error (a bad account or secret, nothing found, a proof or the
-access log does not verify); 2 usage; 3 the chain refused the call; 4 access denied (the
-refusal is logged); 5 the node cannot be reached; 6 timed out (--timeout). With --json an
+access log does not verify, a vault refused a request); 2 usage; 3 the chain refused the call;
+4 access denied (the refusal is logged); 5 the node or the vault cannot be reached; 6 timed out
+(--timeout). With --json an
 error is one JSON object on standard error: {\"error\": {\"kind\", \"message\", \"pallet\",
 \"variant\", \"doc\"}}.";
 
@@ -49,6 +54,10 @@ pub struct Cli {
 	/// exit code 6.
 	#[arg(long, global = true, default_value_t = 180, value_name = "SECONDS")]
 	pub timeout: u64,
+	/// The vault to upload to (`record put`); for `record get` and `record erase`, a vault to
+	/// ask instead of the endpoint the registry holds for the record's vault.
+	#[arg(long, global = true, env = "MEDCHAIN_VAULT")]
+	pub vault: Option<String>,
 	#[command(subcommand)]
 	pub command: Command,
 }
@@ -56,8 +65,17 @@ pub struct Cli {
 impl Cli {
 	/// The signing key pair, from --suri, $MEDCHAIN_SURI or --suri-file.
 	pub fn signer(&self) -> Result<Keypair, Error> {
+		keypair(&self.secret()?)
+	}
+
+	/// The signing key pair and the encryption key pair derived from the same secret.
+	pub fn identity(&self) -> Result<Identity, Error> {
+		Identity::from_suri(&self.secret()?)
+	}
+
+	fn secret(&self) -> Result<String, Error> {
 		match (&self.suri, &self.suri_file) {
-			(Some(suri), _) => keypair(&suri.0),
+			(Some(suri), _) => Ok(suri.0.clone()),
 			(None, Some(path)) => {
 				let text = std::fs::read_to_string(path)
 					.map_err(|e| Error::Secret(format!("cannot read {}: {e}", path.display())))?;
@@ -69,7 +87,7 @@ impl Cli {
 						path.display()
 					);
 				}
-				keypair(text.lines().next().unwrap_or_default())
+				Ok(text.lines().next().unwrap_or_default().to_owned())
 			},
 			(None, None) => Err(Error::Secret(
 				"this command signs a transaction: give --suri-file, $MEDCHAIN_SURI or --suri"
@@ -141,7 +159,7 @@ pub enum Command {
 	/// rotate your encryption key.
 	#[command(
 		args_conflicts_with_subcommands = true,
-		after_help = "Examples:\n  medchain member //Bob\n  medchain --suri-file admin.key member suspend //Ferdie\n  medchain --suri-file admin.key member reinstate //Ferdie\n  medchain --suri-file me.key member rotate-key --encryption-key 0x<64 hex digits>"
+		after_help = "Examples:\n  medchain member //Bob\n  medchain --suri-file admin.key member suspend //Ferdie\n  medchain --suri-file admin.key member reinstate //Ferdie\n  medchain --suri-file me.key member rotate-key"
 	)]
 	Member {
 		/// The member (default: the signer).
@@ -149,6 +167,13 @@ pub enum Command {
 		#[command(subcommand)]
 		action: Option<MemberCommand>,
 	},
+	/// Show your account and the encryption key derived from your secret (give it to the admin
+	/// who registers you as a doctor).
+	#[command(after_help = "Example: medchain --suri-file me.key key")]
+	Key,
+	/// Register, retire or show a hospital's vault.
+	#[command(subcommand)]
+	Vault(VaultCommand),
 	/// Show an account's balance: free, held (deposits and stake) and frozen.
 	#[command(after_help = "Example: medchain balance //Alice")]
 	Balance {
@@ -200,7 +225,8 @@ pub enum Command {
 		#[command(subcommand)]
 		action: Option<DelegatesCommand>,
 	},
-	/// Submit, approve, deny, withdraw, expire, list, view and prove medical records.
+	/// Put records in a vault and submit them; approve, deny, withdraw, expire, list, get,
+	/// erase and prove them.
 	#[command(subcommand)]
 	Record(RecordCommand),
 	/// Grant, revoke and list doctors' access; invoke emergency access; ask on what basis
@@ -214,14 +240,13 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum RegisterCommand {
-	/// Register yourself as a patient.
-	#[command(
-		after_help = "Example: medchain --suri-file eve.key register patient --encryption-key 0x<64 hex digits>"
-	)]
+	/// Register yourself as a patient, with the encryption key derived from your secret.
+	#[command(after_help = "Example: medchain --suri-file eve.key register patient")]
 	Patient {
-		/// The 32-byte public key records about you are encrypted to, in hex.
+		/// Another 32-byte X25519 public key, in hex, to receive records with (default: the
+		/// key derived from your secret; `medchain key` shows it).
 		#[arg(long)]
-		encryption_key: Key32,
+		encryption_key: Option<Key32>,
 		/// An opaque reference about you (never plain personal data).
 		#[arg(long, default_value = "")]
 		metadata: String,
@@ -236,7 +261,8 @@ pub enum RegisterCommand {
 		/// The doctor's licence reference.
 		#[arg(long)]
 		licence: String,
-		/// The 32-byte public key records the doctor writes are encrypted to, in hex.
+		/// The doctor's 32-byte X25519 public key, in hex: `medchain key` shows it to the
+		/// doctor.
 		#[arg(long)]
 		encryption_key: Key32,
 	},
@@ -262,14 +288,39 @@ pub enum MemberCommand {
 		/// The member to reinstate.
 		account: AccountArg,
 	},
-	/// Replace your encryption key (any member).
-	#[command(
-		after_help = "Example: medchain --suri-file me.key member rotate-key --encryption-key 0x<64 hex digits>"
-	)]
+	/// Register your encryption key: the one derived from your secret, or another.
+	#[command(after_help = "Example: medchain --suri-file me.key member rotate-key")]
 	RotateKey {
-		/// The new 32-byte public key, in hex.
+		/// Another 32-byte X25519 public key, in hex (default: the key derived from your
+		/// secret).
 		#[arg(long)]
-		encryption_key: Key32,
+		encryption_key: Option<Key32>,
+	},
+}
+
+#[derive(Subcommand, Debug)]
+pub enum VaultCommand {
+	/// Register a hospital's vault account and the URL it answers at (admins only).
+	#[command(
+		after_help = "Example: medchain --suri-file admin.key vault register //Alice//vault https://vault.hospital.example"
+	)]
+	Register {
+		/// The vault's account.
+		account: AccountArg,
+		/// The URL the vault answers at.
+		endpoint: String,
+	},
+	/// Retire a vault: it may no longer take records or release content (admins only).
+	#[command(after_help = "Example: medchain --suri-file admin.key vault retire //Alice//vault")]
+	Retire {
+		/// The vault's account.
+		account: AccountArg,
+	},
+	/// Show a registered vault.
+	#[command(after_help = "Example: medchain vault show //Alice//vault")]
+	Show {
+		/// The vault's account.
+		account: AccountArg,
 	},
 }
 
@@ -303,26 +354,42 @@ pub enum CandidateCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum RecordCommand {
-	/// Submit a record to a patient's consent pool (doctors only).
+	/// Upload a document to the vault (--vault) and submit it to a patient's consent pool
+	/// (doctors only). The chain keeps where it is and a salted commitment, never the content.
 	#[command(
-		after_help = "Example: medchain --suri-file doctor.key record submit --patient //Charlie --kind Observation --payload ref:lab-2291"
+		after_help = "Example: medchain --suri-file doctor.key --vault http://127.0.0.1:8700 record put glucose.json --patient //Charlie --kind Observation"
 	)]
-	Submit {
+	Put {
+		/// The document: any file (FHIR JSON, PDF, ...).
+		file: PathBuf,
 		/// The patient.
 		#[arg(long)]
 		patient: AccountArg,
 		/// The kind of record, e.g. an HL7 FHIR resource type.
 		#[arg(long)]
 		kind: String,
-		/// The ciphertext or reference URI.
-		#[arg(long)]
-		payload: String,
-		/// The hash of the clinical content, in hex (default: BLAKE2-256 of the payload).
-		#[arg(long)]
-		content_hash: Option<Key32>,
 		/// The record this one amends.
 		#[arg(long)]
 		supersedes: Option<u64>,
+	},
+	/// Get a record's document from its vault: the release (or the refusal) is logged, the
+	/// sealed answer opened with your key and checked against the record's commitment.
+	#[command(
+		after_help = "Example: medchain --suri-file patient.key record get 0 --out glucose.json"
+	)]
+	Get {
+		/// The record.
+		id: u64,
+		/// Where to write the document (default: standard output).
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+	/// Have a record's vault erase its content (the patient, or an admin at their request);
+	/// the commitment and the log stay.
+	#[command(after_help = "Example: medchain --suri-file patient.key record erase 0")]
+	Erase {
+		/// The record.
+		id: u64,
 	},
 	/// Approve a submission in your consent pool: it joins your history.
 	#[command(after_help = "Example: medchain --suri-file patient.key record approve 0")]
@@ -366,12 +433,6 @@ pub enum RecordCommand {
 		#[arg(long, default_value_t = 50)]
 		count: u32,
 	},
-	/// View a record; the view, or the refusal, is written to the access log.
-	#[command(after_help = "Example: medchain --suri-file doctor.key record view 0")]
-	View {
-		/// The record.
-		id: u64,
-	},
 	/// View a patient's whole history; the view, or the refusal, is written to the access log.
 	#[command(
 		after_help = "Example: medchain --suri-file doctor.key record view-history //Charlie"
@@ -413,16 +474,17 @@ pub enum AccessCommand {
 		/// The doctor.
 		doctor: AccountArg,
 	},
-	/// Invoke emergency access to a patient's records (doctors only); the reason is logged.
+	/// Invoke emergency access to a patient's records (doctors only); the reason's code is
+	/// logged.
 	#[command(
-		after_help = "Example: medchain --suri-file doctor.key access emergency //Charlie --reason \"unconscious in A&E\""
+		after_help = "Example: medchain --suri-file doctor.key access emergency //Charlie --reason unconscious"
 	)]
 	Emergency {
 		/// The patient.
 		patient: AccountArg,
 		/// Why access is needed.
-		#[arg(long)]
-		reason: String,
+		#[arg(long, value_enum)]
+		reason: ReasonArg,
 	},
 	/// List the doctors a patient granted access to (yours without an account).
 	#[command(after_help = "Example: medchain access list //Charlie")]
@@ -461,6 +523,30 @@ pub enum AuditCommand {
 	/// Recompute the access log's hash chain and compare it with the head on chain.
 	#[command(after_help = "Example: medchain audit verify")]
 	Verify,
+}
+
+/// Why a doctor invokes emergency access.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ReasonArg {
+	/// The patient is unconscious and cannot consent.
+	Unconscious,
+	/// The patient's life is at immediate risk.
+	LifeThreatening,
+	/// The patient cannot communicate.
+	CannotCommunicate,
+	/// Another urgent clinical need, documented in the hospital's own system.
+	Other,
+}
+
+impl From<ReasonArg> for EmergencyReason {
+	fn from(reason: ReasonArg) -> Self {
+		match reason {
+			ReasonArg::Unconscious => EmergencyReason::Unconscious,
+			ReasonArg::LifeThreatening => EmergencyReason::LifeThreatening,
+			ReasonArg::CannotCommunicate => EmergencyReason::CannotCommunicate,
+			ReasonArg::Other => EmergencyReason::Other,
+		}
+	}
 }
 
 /// An account: an SS58 address, a 0x public key or a dev account such as //Bob.

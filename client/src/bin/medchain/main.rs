@@ -17,16 +17,16 @@ use std::{
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use medchain_client::{account_of, Error, Keypair, MedChain, NewRecord, Stage, Wait};
+use medchain_client::{account_of, Error, Keypair, MedChain, Stage, VaultClient, Wait};
 
 use args::{
 	AccessCommand, AuditCommand, CandidateCommand, Cli, Command, DelegatesCommand, MemberCommand,
-	RecordCommand, RegisterCommand,
+	RecordCommand, RegisterCommand, VaultCommand,
 };
 use output::{
-	med, AuditReportOut, BalanceOut, BasisOut, CallOut, CandidateOut, DelegatesOut, EntryOut,
-	ErrorOut, GrantOut, HistoryOut, MemberOut, Output, ProofOut, RecordOut, StakeOut,
-	SubmissionOut,
+	med, AuditReportOut, BalanceOut, BasisOut, CallOut, CandidateOut, DelegatesOut, DocumentOut,
+	EntryOut, ErrorOut, GrantOut, HistoryOut, KeyOut, MemberOut, Output, ProofOut, StakeOut,
+	SubmissionOut, VaultOut,
 };
 
 /// The exit code of an error: 1 for anything not below; 3 the chain refused the call; 4 access
@@ -35,11 +35,16 @@ fn exit_code(error: &Error) -> u8 {
 	match error {
 		Error::Module { .. } | Error::Dispatch(_) | Error::Rejected(_) => 3,
 		Error::AccessDenied { .. } => 4,
+		Error::Vault { code, .. } if code == "access_denied" => 4,
 		Error::Connect { .. } => 5,
 		Error::TimedOut { .. } => 6,
 		_ => 1,
 	}
 }
+
+/// The vault `record put` uploads to when neither --vault nor $MEDCHAIN_VAULT names one: the
+/// one `scripts/start.sh` runs.
+const DEFAULT_VAULT: &str = "http://127.0.0.1:8700";
 
 /// The exit code of a usage error.
 const USAGE: u8 = 2;
@@ -142,13 +147,19 @@ async fn connect(cli: &Cli, status: &Status) -> Result<MedChain, Error> {
 }
 
 async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
+	// Showing your own keys needs no node.
+	if let Command::Key = cli.command {
+		return print_key(cli, out);
+	}
 	let chain = connect(cli, status).await?;
 	let signer = || cli.signer();
 	match &cli.command {
 		Command::Register(register) => match register {
 			RegisterCommand::Patient { encryption_key, metadata } => {
+				let identity = cli.identity()?;
+				let key = encryption_key.map_or(identity.encryption.public(), |key| key.0);
 				let outcome = chain
-					.register_patient(&signer()?, encryption_key.0, metadata.clone().into_bytes())
+					.register_patient(&identity.signer, key, metadata.clone().into_bytes())
 					.await?;
 				out.call(CallOut::new("registered as a patient".into(), &outcome));
 			},
@@ -185,8 +196,31 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 				out.call(CallOut::new(format!("{} reinstated", account.0), &outcome));
 			},
 			MemberCommand::RotateKey { encryption_key } => {
-				let outcome = chain.rotate_encryption_key(&signer()?, encryption_key.0).await?;
+				let identity = cli.identity()?;
+				let encryption_key =
+					encryption_key.map_or(identity.encryption.public(), |key| key.0);
+				let outcome = chain.rotate_encryption_key(&identity.signer, encryption_key).await?;
 				out.call(CallOut::new("encryption key replaced".into(), &outcome));
+			},
+		},
+		Command::Key => print_key(cli, out)?,
+		Command::Vault(vault) => match vault {
+			VaultCommand::Register { account, endpoint } => {
+				let outcome = chain.register_vault(&signer()?, account.0, endpoint).await?;
+				out.call(CallOut::new(
+					format!("{} registered as a vault at {endpoint}", account.0),
+					&outcome,
+				));
+			},
+			VaultCommand::Retire { account } => {
+				let outcome = chain.retire_vault(&signer()?, account.0).await?;
+				out.call(CallOut::new(format!("vault {} retired", account.0), &outcome));
+			},
+			VaultCommand::Show { account } => match chain.vault(account.0).await? {
+				Some(vault) => out.item(&VaultOut::new(&account.0, &vault)),
+				None => {
+					return Err(Error::NotFound(format!("{} is not a registered vault", account.0)))
+				},
 			},
 		},
 		Command::Balance { account } => {
@@ -265,9 +299,8 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 				out.call(CallOut::new(message, &outcome));
 			},
 			AccessCommand::Emergency { patient, reason } => {
-				let (until, outcome) = chain
-					.emergency_access(&signer()?, patient.0, reason.clone().into_bytes())
-					.await?;
+				let (until, outcome) =
+					chain.emergency_access(&signer()?, patient.0, (*reason).into()).await?;
 				let message = format!("emergency access to {} until block {until}", patient.0);
 				out.call(CallOut::new(message, &outcome).until(until));
 			},
@@ -307,6 +340,16 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 	Ok(())
 }
 
+/// Prints the signer's account and the encryption key derived from their secret.
+fn print_key(cli: &Cli, out: &Output) -> Result<(), Error> {
+	let identity = cli.identity()?;
+	out.item(&KeyOut {
+		account: identity.account().to_string(),
+		encryption_key: format!("0x{}", hex::encode(identity.encryption.public())),
+	});
+	Ok(())
+}
+
 async fn run_record(
 	chain: &MedChain,
 	cli: &Cli,
@@ -315,20 +358,42 @@ async fn run_record(
 ) -> Result<(), Error> {
 	let signer = || -> Result<Keypair, Error> { cli.signer() };
 	match command {
-		RecordCommand::Submit { patient, kind, payload, content_hash, supersedes } => {
-			let payload = payload.clone().into_bytes();
-			let content_hash = content_hash
-				.map(|h| h.0)
-				.unwrap_or_else(|| sp_crypto_hashing::blake2_256(&payload));
-			let record = NewRecord {
-				kind: kind.clone().into_bytes(),
-				content_hash,
-				payload,
-				supersedes: *supersedes,
-			};
-			let (id, outcome) = chain.submit_record(&signer()?, patient.0, record).await?;
-			let message = format!("submission {id} waits for {}'s consent", patient.0);
+		RecordCommand::Put { file, patient, kind, supersedes } => {
+			let document = std::fs::read(file)
+				.map_err(|e| Error::NotFound(format!("cannot read {}: {e}", file.display())))?;
+			let url = cli.vault.as_deref().unwrap_or(DEFAULT_VAULT);
+			let vault = VaultClient::connect(url).await?;
+			let (id, uploaded, outcome) = chain
+				.put_record(&signer()?, &vault, patient.0, kind, document, *supersedes)
+				.await?;
+			let message = format!(
+				"{} stored in the vault at {url} as {}; submission {id} waits for {}'s consent",
+				file.display(),
+				uploaded.content_id,
+				patient.0
+			);
 			out.call(CallOut::new(message, &outcome).submission(id));
+		},
+		RecordCommand::Get { id, out: file } => {
+			let document = chain.get_record(&cli.identity()?, *id, cli.vault.as_deref()).await?;
+			match file {
+				Some(file) => {
+					std::fs::write(file, &document.content).map_err(|e| {
+						Error::Custody(format!("cannot write {}: {e}", file.display()))
+					})?;
+					out.item(&DocumentOut::new(&document, file));
+				},
+				None => {
+					use std::io::Write;
+					std::io::stdout()
+						.write_all(&document.content)
+						.map_err(|e| Error::Custody(format!("cannot write the document: {e}")))?;
+				},
+			}
+		},
+		RecordCommand::Erase { id } => {
+			let erased = chain.erase_record(&signer()?, *id, cli.vault.as_deref()).await?;
+			out.item(&erased);
 		},
 		RecordCommand::Approve { id } => {
 			let (record, outcome) = chain.approve(&signer()?, *id).await?;
@@ -361,10 +426,6 @@ async fn run_record(
 			let total = chain.history_length(patient).await?;
 			let records = chain.history(patient, *start, *count).await?;
 			out.history(&HistoryOut::new(total, &records));
-		},
-		RecordCommand::View { id } => {
-			let record = chain.view_record(&signer()?, *id).await?;
-			out.item(&RecordOut::from(&record));
 		},
 		RecordCommand::ViewHistory { patient, start, count } => {
 			// The logged view first: a refusal ends here, with the refusal on the log.

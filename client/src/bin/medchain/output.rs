@@ -6,8 +6,8 @@
 
 use comfy_table::{presets::UTF8_HORIZONTAL_ONLY, Table, TableComponent};
 use medchain_client::{
-	AccessBasis, AccountBalance, AccountId, AuditReport, Candidate, Entry, Error, Grant, Member,
-	Outcome, Record, RecordProof, StakeLedger, Submission, MED,
+	AccessBasis, AccountBalance, AccountId, AuditReport, Candidate, Document, Entry, Error, Grant,
+	Member, Outcome, Record, RecordProof, StakeLedger, Submission, Vault, MED,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -273,8 +273,9 @@ pub struct SubmissionOut {
 	patient: String,
 	doctor: String,
 	kind: Bytes,
-	content_hash: String,
-	payload: Bytes,
+	vault: String,
+	content_id: String,
+	commitment: String,
 	supersedes: Option<u64>,
 	deposit_med: String,
 	submitted_at: u32,
@@ -290,8 +291,9 @@ impl SubmissionOut {
 				patient: s.patient.to_string(),
 				doctor: s.doctor.to_string(),
 				kind: s.kind.0.as_slice().into(),
-				content_hash: hex(&s.content_hash),
-				payload: s.payload.0.as_slice().into(),
+				vault: s.locator.vault.to_string(),
+				content_id: hex(&s.locator.content),
+				commitment: hex(&s.commitment),
 				supersedes: s.supersedes,
 				deposit_med: med(s.deposit),
 				submitted_at: s.submitted_at,
@@ -310,10 +312,12 @@ pub struct RecordOut {
 	kind: Bytes,
 	version: u32,
 	supersedes: Option<u64>,
-	content_hash: String,
-	payload: Bytes,
+	vault: String,
+	content_id: String,
+	commitment: String,
 	block: u32,
 	timestamp: u64,
+	erased_at: Option<u32>,
 }
 
 impl From<&Record> for RecordOut {
@@ -325,10 +329,62 @@ impl From<&Record> for RecordOut {
 			kind: record.kind.0.as_slice().into(),
 			version: record.version,
 			supersedes: record.supersedes,
-			content_hash: hex(&record.content_hash),
-			payload: record.payload.0.as_slice().into(),
+			vault: record.locator.vault.to_string(),
+			content_id: hex(&record.locator.content),
+			commitment: hex(&record.commitment),
 			block: record.block,
 			timestamp: record.timestamp,
+			erased_at: record.erased_at,
+		}
+	}
+}
+
+/// An account and the encryption key derived from its secret.
+#[derive(Serialize)]
+pub struct KeyOut {
+	pub account: String,
+	pub encryption_key: String,
+}
+
+/// A registered vault.
+#[derive(Serialize)]
+pub struct VaultOut {
+	account: String,
+	endpoint: Bytes,
+	active: bool,
+	registered_at: u32,
+}
+
+impl VaultOut {
+	pub fn new(account: &AccountId, vault: &Vault) -> Self {
+		VaultOut {
+			account: account.to_string(),
+			endpoint: vault.endpoint.0.as_slice().into(),
+			active: vault.active,
+			registered_at: vault.registered_at,
+		}
+	}
+}
+
+/// A document a vault released, checked against its record's commitment.
+#[derive(Serialize)]
+pub struct DocumentOut {
+	record: u64,
+	kind: Bytes,
+	size: usize,
+	released_at: u32,
+	/// The file it was written to.
+	file: String,
+}
+
+impl DocumentOut {
+	pub fn new(document: &Document, file: &std::path::Path) -> Self {
+		DocumentOut {
+			record: document.record.id,
+			kind: document.record.kind.0.as_slice().into(),
+			size: document.content.len(),
+			released_at: document.released_at,
+			file: file.display().to_string(),
 		}
 	}
 }
@@ -438,6 +494,9 @@ pub struct ErrorOut {
 	variant: Option<String>,
 	#[serde(skip_serializing_if = "Option::is_none")]
 	doc: Option<String>,
+	/// A vault's code for its refusal.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	code: Option<String>,
 }
 
 impl ErrorOut {
@@ -448,12 +507,16 @@ impl ErrorOut {
 			},
 			_ => (None, None, None),
 		};
-		ErrorOut { kind: error.kind(), message: error.to_string(), pallet, variant, doc }
+		let code = match error {
+			Error::Vault { code, .. } => Some(code.clone()),
+			_ => None,
+		};
+		ErrorOut { kind: error.kind(), message: error.to_string(), pallet, variant, doc, code }
 	}
 
 	/// A usage error, as the argument parser reported it.
 	pub fn usage(message: String) -> Self {
-		ErrorOut { kind: "usage", message, pallet: None, variant: None, doc: None }
+		ErrorOut { kind: "usage", message, pallet: None, variant: None, doc: None, code: None }
 	}
 
 	/// `{"error": …}`, one line.
