@@ -14,7 +14,7 @@ scripts/setup.sh
 step "formatting (cargo fmt --check)"
 cargo fmt --all --check
 
-step "build: node, runtime, client and CLI"
+step "build: node, runtime, vault, client and CLI"
 build_workspace
 
 step "clippy, warnings denied"

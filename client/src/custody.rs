@@ -131,6 +131,22 @@ pub fn commitment(salt: &[u8; 32], content: &[u8]) -> [u8; 32] {
 	sp_crypto_hashing::blake2_256(&input)
 }
 
+/// The document of an opened release (the salt, then the document), if it matches the
+/// record's `commitment`.
+pub fn check_release(opened: &[u8], commitment: &[u8; 32]) -> Result<Vec<u8>, Error> {
+	let Some((salt, document)) = opened.split_first_chunk::<32>() else {
+		return Err(Error::Custody("the release is too short to hold a salt".into()));
+	};
+	if self::commitment(salt, document) != *commitment {
+		return Err(Error::Custody(
+			"the released document does not match the record's commitment: the vault sent \
+			 other content than the doctor submitted; it was not written"
+				.into(),
+		));
+	}
+	Ok(document.to_vec())
+}
+
 /// `n` random bytes from the operating system's generator.
 pub fn random<const N: usize>() -> [u8; N] {
 	let mut bytes = [0u8; N];
@@ -275,6 +291,18 @@ mod tests {
 			assert!(!verify(&bob.account(), &other, &signature));
 		}
 		assert!(!verify(&vault, &message, &signature));
+	}
+
+	#[test]
+	fn a_release_must_match_the_commitment() {
+		let salt = [3; 32];
+		let committed = commitment(&salt, b"potassium 4.1");
+		let opened = [salt.as_slice(), b"potassium 4.1"].concat();
+		assert_eq!(check_release(&opened, &committed).unwrap(), b"potassium 4.1");
+		let swapped = [salt.as_slice(), b"potassium 6.9"].concat();
+		let error = check_release(&swapped, &committed).unwrap_err().to_string();
+		assert!(error.contains("does not match the record's commitment"), "{error}");
+		assert!(check_release(&[1; 31], &committed).is_err(), "too short for a salt");
 	}
 
 	#[test]

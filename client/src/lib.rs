@@ -179,6 +179,9 @@ pub struct MedChain {
 	legacy: LegacyRpcMethods<RpcConfigFor<Config>>,
 	wait: Wait,
 	progress: Option<Progress>,
+	/// Held from choosing a nonce until the node has the transaction in its pool, so that the
+	/// calls of one connection never pick the same nonce.
+	signing: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl MedChain {
@@ -191,7 +194,8 @@ impl MedChain {
 			.await
 			.map_err(|e| Error::Connect { url: url.to_owned(), reason: e.to_string() })?;
 		let legacy = LegacyRpcMethods::new(rpc.clone());
-		Ok(Self { api, rpc, legacy, wait: Wait::Finalized, progress: None })
+		let signing = Arc::new(tokio::sync::Mutex::new(()));
+		Ok(Self { api, rpc, legacy, wait: Wait::Finalized, progress: None, signing })
 	}
 
 	/// The same connection, with calls waiting as `wait` says.
@@ -256,8 +260,9 @@ impl MedChain {
 	/// Signs `call` with `signer`, submits it and waits as configured. A dispatch error becomes
 	/// [`Error::Module`] or [`Error::Dispatch`].
 	///
-	/// The nonce is the node's next index for the signer, counting its pool. Two programs
-	/// signing for one account at once can still pick the same index: the node keeps the first
+	/// The nonce is the node's next index for the signer, counting its pool. Calls made at once
+	/// through one connection (or its clones) take turns choosing it, so they never collide;
+	/// two programs signing for one account at once can still pick the same index: the node keeps the first
 	/// and refuses the second as a duplicate, which is then signed again with the next index,
 	/// up to [`NONCE_ATTEMPTS`] times.
 	async fn submit<Call: Payload>(&self, signer: &Keypair, call: Call) -> Result<Outcome, Error> {
@@ -286,7 +291,9 @@ impl MedChain {
 		call: &Call,
 	) -> Result<Outcome, Error> {
 		// The best block and the node's next nonce (counting its pool): the signer's earlier
-		// calls may be in blocks that are not final yet.
+		// calls may be in blocks that are not final yet. Calls of this connection take turns
+		// until the node has the transaction in its pool.
+		let turn = self.signing.lock().await;
 		let at = self.at(self.best_block().await?).await?;
 		let nonce =
 			self.legacy.system_account_next_index(&account_of(signer)).await.map_err(Error::rpc)?;
@@ -298,6 +305,7 @@ impl MedChain {
 					other => other,
 				},
 			)?;
+		drop(turn);
 		self.report(Stage::Submitted);
 		while let Some(status) = progress.next().await {
 			let in_block = match status.map_err(Error::node)? {

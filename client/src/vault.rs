@@ -14,7 +14,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-	custody::{commitment, sign_request, Identity, ENCAPPED_KEY_HEADER, RELEASE_BLOCK_HEADER},
+	custody::{check_release, sign_request, Identity, ENCAPPED_KEY_HEADER, RELEASE_BLOCK_HEADER},
 	AccountId, BlockNumber, Error, Keypair, MedChain, NewRecord, Outcome, Record, RecordId,
 	SubmissionId,
 };
@@ -272,18 +272,8 @@ impl MedChain {
 			},
 			other => other?,
 		};
-		if opened.len() < 32 {
-			return Err(Error::Custody("the release is too short to hold a salt".into()));
-		}
-		let (salt, content) = opened.split_at(32);
-		let salt: [u8; 32] = salt.try_into().unwrap_or_default();
-		if commitment(&salt, content) != record.commitment {
-			return Err(Error::Custody(format!(
-				"the content {} released for record {id} does not match the record's commitment",
-				vault.url()
-			)));
-		}
-		Ok(Document { record, content: content.to_vec(), released_at })
+		let content = check_release(&opened, &record.commitment)?;
+		Ok(Document { record, content, released_at })
 	}
 
 	/// Asks the vault of record `id` (or the vault at `url`) to erase its content, as the

@@ -124,7 +124,7 @@ pub async fn serve(
 		.store
 		.clone()
 		.unwrap_or_else(|| settings.data.join("objects").to_string_lossy().into_owned());
-	let store = Store::open(&location, master).map_err(|e| e.to_string())?;
+	let store = Store::open(&location, master, aws_options()).map_err(|e| e.to_string())?;
 	let signer = keypair(&settings.suri).map_err(|e| e.to_string())?;
 	let account = medchain_client::account_of(&signer);
 	let chain = connect(&settings).await?.waiting_for(Wait::InBlock);
@@ -157,6 +157,13 @@ pub async fn serve(
 		.with_state(vault);
 	ready(address, &account);
 	axum::serve(listener, app).with_graceful_shutdown(stopped()).await.map_err(|e| e.to_string())
+}
+
+/// The `AWS_*` environment variables, as object store options.
+fn aws_options() -> impl Iterator<Item = (String, String)> {
+	std::env::vars()
+		.filter(|(name, _)| name.starts_with("AWS_"))
+		.map(|(name, value)| (name.to_lowercase(), value))
 }
 
 /// Connects to the node, retrying until `connect_timeout`.
@@ -562,7 +569,8 @@ pub async fn rotate_master_key(
 	let old = MasterKey::load(&current).map_err(|e| e.to_string())?;
 	let new = MasterKey::load_or_create(&next).map_err(|e| e.to_string())?;
 	let location = store.unwrap_or_else(|| data.join("objects").to_string_lossy().into_owned());
-	let rewrapped = Store::open(&location, new).map_err(|e| e.to_string())?.rewrap(&old).await;
+	let store = Store::open(&location, new, aws_options()).map_err(|e| e.to_string())?;
+	let rewrapped = store.rewrap(&old).await;
 	let rewrapped = rewrapped.map_err(|e| e.to_string())?;
 	std::fs::rename(&next, &current).map_err(|e| format!("{}: {e}", current.display()))?;
 	Ok(rewrapped)

@@ -167,14 +167,16 @@ pub struct Store {
 
 impl Store {
 	/// The store at `location` (`file:///dir`, `s3://bucket/prefix`, or a directory), with
-	/// documents' keys wrapped by `master`. An S3 store reads its credentials, region and
-	/// endpoint from the `AWS_*` environment variables.
-	pub fn open(location: &str, master: MasterKey) -> Result<Self, StoreError> {
+	/// documents' keys wrapped by `master`. An S3 store takes its credentials, region and
+	/// endpoint from `options` (`aws_access_key_id`, `aws_region`, `aws_endpoint`, ...; the
+	/// vault passes its `AWS_*` environment variables).
+	pub fn open(
+		location: &str,
+		master: MasterKey,
+		options: impl IntoIterator<Item = (String, String)>,
+	) -> Result<Self, StoreError> {
 		let (objects, prefix): (Arc<dyn ObjectStore>, Path) = match url::Url::parse(location) {
 			Ok(url) if url.scheme() != "file" => {
-				let options = std::env::vars()
-					.filter(|(name, _)| name.starts_with("AWS_"))
-					.map(|(name, value)| (name.to_lowercase(), value));
 				let (store, prefix) = object_store::parse_url_opts(&url, options)?;
 				(Arc::from(store), prefix)
 			},
@@ -349,7 +351,7 @@ mod tests {
 		let dir = tempfile::tempdir().unwrap();
 		let master = MasterKey::load_or_create(&dir.path().join("master.key")).unwrap();
 		let objects = dir.path().join("objects");
-		let store = Store::open(objects.to_str().unwrap(), master).unwrap();
+		let store = Store::open(objects.to_str().unwrap(), master, []).unwrap();
 		let document = b"{\"resourceType\":\"Observation\",\"value\":\"5.4 mmol/L\"}";
 		let id = store.put(document, &meta()).await.unwrap();
 		assert_eq!(store.get(&id).await.unwrap(), document);
@@ -369,18 +371,38 @@ mod tests {
 		assert!(matches!(store.get(&id).await, Err(StoreError::Missing)));
 	}
 
+	/// An S3-compatible store is configured from a URL and options; with no server at the
+	/// endpoint, writing fails with a storage error rather than anything being kept locally.
+	#[tokio::test]
+	async fn an_s3_compatible_store_is_configured_by_url_and_options() {
+		let dir = tempfile::tempdir().unwrap();
+		let master = MasterKey::load_or_create(&dir.path().join("master.key")).unwrap();
+		let options = [
+			("aws_access_key_id", "vault"),
+			("aws_secret_access_key", "secret"),
+			("aws_region", "eu-west-1"),
+			("aws_endpoint", "http://127.0.0.1:1"),
+			("aws_allow_http", "true"),
+		]
+		.map(|(k, v)| (k.to_owned(), v.to_owned()));
+		let store = Store::open("s3://records/hospital-a", master, options).unwrap();
+		assert_eq!(store.prefix.as_ref(), "hospital-a");
+		assert!(matches!(store.put(b"document", &meta()).await, Err(StoreError::Io(_))));
+		assert!(fs::read_dir(dir.path()).unwrap().count() == 1, "only the master key is local");
+	}
+
 	#[tokio::test]
 	async fn rotating_the_master_key_rewraps_keys_and_leaves_content() {
 		let dir = tempfile::tempdir().unwrap();
 		let objects = dir.path().join("objects");
 		let old_path = dir.path().join("old.key");
 		let old = MasterKey::load_or_create(&old_path).unwrap();
-		let store = Store::open(objects.to_str().unwrap(), old).unwrap();
+		let store = Store::open(objects.to_str().unwrap(), old, []).unwrap();
 		let id = store.put(b"document", &meta()).await.unwrap();
 		let content_before = fs::read(objects.join("content").join(&id)).unwrap();
 
 		let new = MasterKey::load_or_create(&dir.path().join("new.key")).unwrap();
-		let rotated = Store::open(objects.to_str().unwrap(), new).unwrap();
+		let rotated = Store::open(objects.to_str().unwrap(), new, []).unwrap();
 		assert!(rotated.get(&id).await.is_err(), "the new key does not open old wrappings");
 		let old = MasterKey::load(&old_path).unwrap();
 		assert_eq!(rotated.rewrap(&old).await.unwrap(), 1);
