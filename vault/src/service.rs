@@ -9,7 +9,7 @@ use std::{
 };
 
 use axum::{
-	body::{to_bytes, Body},
+	body::Body,
 	extract::{DefaultBodyLimit, Path, Query, Request, State},
 	http::{HeaderMap, StatusCode},
 	response::{IntoResponse, Response},
@@ -233,19 +233,28 @@ async fn authenticate(vault: &Vault, request: Request) -> Result<(AccountId, Vec
 			),
 		)
 	};
-	let declared: Option<usize> = parts
-		.headers
-		.get("content-length")
-		.and_then(|v| v.to_str().ok())
-		.and_then(|v| v.parse().ok());
-	if declared.is_some_and(|length| length > vault.settings.max_upload) {
-		return Err(too_large());
-	}
-	let body =
-		to_bytes(Body::new(body), vault.settings.max_upload).await.map_err(|_| too_large())?;
+	let body = read_body(body, vault.settings.max_upload).await.ok_or_else(too_large)?;
 	let path = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
 	let account = check_signature(vault, parts.method.as_str(), path, &parts.headers, &body)?;
-	Ok((account, body.to_vec()))
+	Ok((account, body))
+}
+
+/// The body, if it is at most `limit` bytes. A longer body is read on (up to eight times the
+/// limit) and dropped, so that the client, still sending, gets the refusal rather than a
+/// broken connection.
+async fn read_body(body: Body, limit: usize) -> Option<Vec<u8>> {
+	use futures::StreamExt;
+	let mut stream = body.into_data_stream();
+	let (mut kept, mut seen) = (Vec::new(), 0usize);
+	while let Some(Ok(chunk)) = stream.next().await {
+		seen = seen.saturating_add(chunk.len());
+		if seen <= limit {
+			kept.extend_from_slice(&chunk);
+		} else if seen > limit.saturating_mul(8) {
+			break;
+		}
+	}
+	(seen <= limit).then_some(kept)
 }
 
 fn check_signature(
