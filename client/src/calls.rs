@@ -140,6 +140,24 @@ impl MedChain {
 		self.submit(patient, chain::transactions().consent().grant_access(doctor, until)).await
 	}
 
+	/// The patient blocks `doctor` from submitting to their consent pool.
+	pub async fn block_doctor(
+		&self,
+		patient: &Keypair,
+		doctor: AccountId,
+	) -> Result<Outcome, Error> {
+		self.submit(patient, chain::transactions().consent().block_doctor(doctor)).await
+	}
+
+	/// The patient lets `doctor` submit to their consent pool again.
+	pub async fn unblock_doctor(
+		&self,
+		patient: &Keypair,
+		doctor: AccountId,
+	) -> Result<Outcome, Error> {
+		self.submit(patient, chain::transactions().consent().unblock_doctor(doctor)).await
+	}
+
 	/// The patient revokes `doctor`'s access.
 	pub async fn revoke_access(
 		&self,

@@ -9,7 +9,7 @@
 //! | Area      | Calls                                                                        | Queries                                        |
 //! |-----------|------------------------------------------------------------------------------|------------------------------------------------|
 //! | Registry  | `register_patient`, `register_doctor`, `register_admin`, `suspend`, `reinstate`, `rotate_encryption_key`, `register_vault`, `set_vault_endpoint`, `retire_vault` | `member`, `vault` |
-//! | Consent   | `submit_record`, `approve`, `deny`, `withdraw`, `expire`, `grant_access`, `revoke_access`, `emergency_access` | `pending`, `grants`, `viewer_basis` |
+//! | Consent   | `submit_record`, `approve`, `deny`, `withdraw`, `expire`, `grant_access`, `revoke_access`, `emergency_access`, `block_doctor`, `unblock_doctor` | `pending`, `grants`, `viewer_basis` |
 //! | Records   | `view_history`, and for vaults `release`, `erase`                            | `record`, `history`, `history_length`          |
 //! | Custody   | `put_record` (upload to a vault, then submit), `get_record` (a sealed release, opened and checked), `erase_record` | |
 //! | Audit     | (written by the other pallets)                                               | `audit_entries`, `patient_entries`, `audit_head` |

@@ -179,6 +179,8 @@ impl pallet_consent::Config for Runtime {
 	type SubmissionDepositPerByte = ConstU128<{ MILLI_MED / 100 }>;
 	type ConsentWindow = ConstU32<{ 7 * DAYS }>;
 	type MaxPendingPerPatient = ConstU32<32>;
+	type MaxPendingPerDoctor = ConstU32<4>;
+	type MaxBlockedPerPatient = ConstU32<64>;
 	type EmergencyWindow = ConstU32<{ 4 * HOURS }>;
 	type MaxGrantsPerPatient = ConstU32<64>;
 	type WeightInfo = pallet_consent::weights::SubstrateWeight<Runtime>;

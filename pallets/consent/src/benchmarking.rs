@@ -23,10 +23,18 @@ fn locator<T: Config>() -> Locator<T::AccountId> {
 	Locator { vault, content: [7; 16] }
 }
 
-/// Fills `patient`'s pool with the largest submissions, leaving room for `free` more.
-fn fill_pool<T: Config>(doctor: &T::AccountId, patient: &T::AccountId, free: u32) -> SubmissionId {
-	let mut last = 0;
-	for _ in free..T::MaxPendingPerPatient::get() {
+/// Fills `patient`'s pool with the largest submissions of as many doctors as the per-doctor
+/// cap needs, leaving room for `free` more; returns the last submission and its doctor.
+fn fill_pool<T: Config>(patient: &T::AccountId, free: u32) -> (SubmissionId, T::AccountId) {
+	let (mut last, mut doctor) = (0, member::<T>("doctor", Role::Doctor));
+	for n in free..T::MaxPendingPerPatient::get() {
+		doctor = account("filler", n / T::MaxPendingPerDoctor::get(), 0);
+		T::Roles::register_for_benchmark(&doctor, Role::Doctor);
+		let funds = Pallet::<T>::deposit_for(MAX_KIND_LEN as usize)
+			.saturating_mul((T::MaxPendingPerDoctor::get() + 1).into());
+		if T::Currency::balance(&doctor) < funds {
+			T::Currency::set_balance(&doctor, funds.saturating_add(T::Currency::minimum_balance()));
+		}
 		last = NextSubmissionId::<T>::get();
 		Pallet::<T>::submit(
 			RawOrigin::Signed(doctor.clone()).into(),
@@ -38,7 +46,7 @@ fn fill_pool<T: Config>(doctor: &T::AccountId, patient: &T::AccountId, free: u32
 		)
 		.expect("the benchmark's submission is valid");
 	}
-	last
+	(last, doctor)
 }
 
 #[benchmarks]
@@ -49,7 +57,7 @@ mod benchmarks {
 	fn submit(b: Linear<1, MAX_KIND_LEN>) {
 		let doctor = member::<T>("doctor", Role::Doctor);
 		let patient = member::<T>("patient", Role::Patient);
-		fill_pool::<T>(&doctor, &patient, 1);
+		fill_pool::<T>(&patient, 1);
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(doctor),
@@ -64,9 +72,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn approve() {
-		let doctor = member::<T>("doctor", Role::Doctor);
 		let patient = member::<T>("patient", Role::Patient);
-		let id = fill_pool::<T>(&doctor, &patient, 0);
+		let (id, _) = fill_pool::<T>(&patient, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(patient), id);
 		assert!(Submissions::<T>::get(id).is_none());
@@ -74,9 +81,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn deny() {
-		let doctor = member::<T>("doctor", Role::Doctor);
 		let patient = member::<T>("patient", Role::Patient);
-		let id = fill_pool::<T>(&doctor, &patient, 0);
+		let (id, _) = fill_pool::<T>(&patient, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(patient), id);
 		assert!(Submissions::<T>::get(id).is_none());
@@ -84,9 +90,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn withdraw() {
-		let doctor = member::<T>("doctor", Role::Doctor);
 		let patient = member::<T>("patient", Role::Patient);
-		let id = fill_pool::<T>(&doctor, &patient, 0);
+		let (id, doctor) = fill_pool::<T>(&patient, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(doctor), id);
 		assert!(Submissions::<T>::get(id).is_none());
@@ -94,9 +99,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn expire() {
-		let doctor = member::<T>("doctor", Role::Doctor);
 		let patient = member::<T>("patient", Role::Patient);
-		let id = fill_pool::<T>(&doctor, &patient, 0);
+		let (id, doctor) = fill_pool::<T>(&patient, 0);
 		let later =
 			frame_system::Pallet::<T>::block_number() + T::ConsentWindow::get() + 1u32.into();
 		frame_system::Pallet::<T>::set_block_number(later);
@@ -106,12 +110,26 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn grant_access() {
-		let doctor = member::<T>("doctor", Role::Doctor);
+	fn grant_access() -> Result<(), BenchmarkError> {
+		// Every place is taken by a grant that has run out: all are read and removed.
 		let patient = member::<T>("patient", Role::Patient);
+		let now = frame_system::Pallet::<T>::block_number();
+		for n in 0..T::MaxGrantsPerPatient::get() {
+			let granted: T::AccountId = account("granted", n, 0);
+			T::Roles::register_for_benchmark(&granted, Role::Doctor);
+			Pallet::<T>::grant_access(
+				RawOrigin::Signed(patient.clone()).into(),
+				granted,
+				Some(now),
+			)?;
+		}
+		frame_system::Pallet::<T>::set_block_number(now + 1u32.into());
+		let doctor = member::<T>("doctor", Role::Doctor);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(patient.clone()), doctor.clone(), None);
 		assert!(Grants::<T>::contains_key(&patient, &doctor));
+		assert_eq!(GrantCount::<T>::get(&patient), 1);
+		Ok(())
 	}
 
 	#[benchmark]
@@ -137,6 +155,26 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(doctor.clone()), patient.clone(), EmergencyReason::LifeThreatening);
 		assert!(EmergencyAccesses::<T>::contains_key(&patient, &doctor));
+	}
+
+	#[benchmark]
+	fn block_doctor() {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient.clone()), doctor.clone());
+		assert!(Blocked::<T>::contains_key(&patient, &doctor));
+	}
+
+	#[benchmark]
+	fn unblock_doctor() -> Result<(), BenchmarkError> {
+		let doctor = member::<T>("doctor", Role::Doctor);
+		let patient = member::<T>("patient", Role::Patient);
+		Pallet::<T>::block_doctor(RawOrigin::Signed(patient.clone()).into(), doctor.clone())?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient.clone()), doctor.clone());
+		assert!(!Blocked::<T>::contains_key(&patient, &doctor));
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -9,14 +9,16 @@
 //!
 //! | call | origin | errors | event |
 //! |---|---|---|---|
-//! | [`submit`](Pallet::submit) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient`, `EmptyKind`, `KindTooLong`, `UnknownVault`, `CannotSupersede`, `PendingPoolFull`, `InsufficientBalance` | `Submitted` |
-//! | [`approve`](Pallet::approve) | signed: the submission's patient, active | `UnknownSubmission`, `NotSubmissionPatient`, `NotActivePatient`, `SubmissionExpired`, `CannotSupersede` | `Approved` |
+//! | [`submit`](Pallet::submit) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient`, `BlockedByPatient`, `EmptyKind`, `KindTooLong`, `UnknownVault`, `CannotSupersede`, `PendingPoolFull`, `TooManyFromDoctor`, `InsufficientBalance` | `Submitted` |
+//! | [`approve`](Pallet::approve) | signed: the submission's patient, active | `UnknownSubmission`, `NotSubmissionPatient`, `NotActivePatient`, `AuthorNotActive`, `SubmissionExpired`, `CannotSupersede` | `Approved` |
 //! | [`deny`](Pallet::deny) | signed: the submission's patient | `UnknownSubmission`, `NotSubmissionPatient` | `Denied` |
 //! | [`withdraw`](Pallet::withdraw) | signed: the submission's doctor | `UnknownSubmission`, `NotSubmissionDoctor` | `Withdrawn` |
 //! | [`expire`](Pallet::expire) | signed: anyone | `UnknownSubmission`, `NotExpired` | `Expired` |
 //! | [`grant_access`](Pallet::grant_access) | signed: an active patient | `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants` | `AccessGranted` |
 //! | [`revoke_access`](Pallet::revoke_access) | signed: the patient | `NoAccessToRevoke` | `AccessRevoked` |
 //! | [`emergency_access`](Pallet::emergency_access) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient` | `EmergencyAccessInvoked` |
+//! | [`block_doctor`](Pallet::block_doctor) | signed: an active patient | `NotActivePatient`, `AlreadyBlocked`, `TooManyBlocked` | `DoctorBlocked` |
+//! | [`unblock_doctor`](Pallet::unblock_doctor) | signed: the patient | `NotBlocked` | `DoctorUnblocked` |
 //!
 //! Every call also appends an entry to the access log through [`Config::AuditTrail`].
 //! View functions: [`pending`](Pallet::pending) (a patient's pool), [`grants`](Pallet::grants)
@@ -29,7 +31,10 @@
 //! to the content, and optionally the earlier record of the same patient it amends. No clinical
 //! content reaches the chain: an emergency access names its reason by a code. The doctor pays a deposit, held until the submission
 //! leaves the pool: approved, denied, withdrawn, or expired after `ConsentWindow` blocks, when
-//! anyone may clear it. Each case returns the deposit in full.
+//! anyone may clear it. Each case returns the deposit in full. One doctor holds at most
+//! `MaxPendingPerDoctor` places of a patient's pool, and a patient may block a doctor from
+//! submitting to them at all, so no doctor can keep a pool full. A submission whose doctor is
+//! no longer active (suspended) cannot be approved; the patient denies it or it expires.
 //!
 //! The pallet implements [`medchain_primitives::AccessPolicy`]: the patient sees their own
 //! records; an active admin sees any; an active doctor sees the records they wrote, and a
@@ -39,7 +44,9 @@
 //!
 //! [`Submissions`] holds pending submissions by id and [`PendingPool`] each patient's ids, a
 //! bounded list (`MaxPendingPerPatient`). Grants live in a double map counted per patient
-//! (`MaxGrantsPerPatient`). No hook does any work: expiry is a call. `try_state` checks that
+//! (`MaxGrantsPerPatient`); a grant that ran out frees its place when a new one needs it.
+//! Blocked doctors are a double map counted per patient (`MaxBlockedPerPatient`). No hook
+//! does any work: expiry is a call. `try_state` checks that
 //! pools and submissions agree, that every doctor's held deposit equals their submissions'
 //! deposits, and that grant counts are right.
 //!
@@ -178,6 +185,12 @@ pub mod pallet {
 		/// The most submissions waiting in one patient's pool.
 		#[pallet::constant]
 		type MaxPendingPerPatient: Get<u32>;
+		/// The most submissions of one doctor waiting in one patient's pool.
+		#[pallet::constant]
+		type MaxPendingPerDoctor: Get<u32>;
+		/// The most doctors one patient may block.
+		#[pallet::constant]
+		type MaxBlockedPerPatient: Get<u32>;
 		/// Blocks emergency access lasts.
 		#[pallet::constant]
 		type EmergencyWindow: Get<BlockNumberFor<Self>>;
@@ -223,6 +236,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type GrantCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
+	/// Doctors each patient blocked from submitting to them, with the block they did it in.
+	#[pallet::storage]
+	pub type Blocked<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		BlockNumberFor<T>,
+	>;
+
+	/// How many doctors each patient blocked.
+	#[pallet::storage]
+	pub type BlockedCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	/// Emergency accesses, by patient and doctor; a new one replaces the doctor's last.
 	#[pallet::storage]
 	pub type EmergencyAccesses<T: Config> = StorageDoubleMap<
@@ -261,6 +290,10 @@ pub mod pallet {
 		},
 		/// A patient revoked a doctor's access (a grant, an emergency access, or both).
 		AccessRevoked { patient: T::AccountId, doctor: T::AccountId },
+		/// A patient blocked a doctor from submitting to them.
+		DoctorBlocked { patient: T::AccountId, doctor: T::AccountId },
+		/// A patient unblocked a doctor.
+		DoctorUnblocked { patient: T::AccountId, doctor: T::AccountId },
 		/// A doctor invoked emergency access to a patient's records.
 		EmergencyAccessInvoked {
 			patient: T::AccountId,
@@ -308,6 +341,20 @@ pub mod pallet {
 		TooManyGrants,
 		/// The doctor has no access to revoke.
 		NoAccessToRevoke,
+		/// The patient blocked this doctor from submitting to them; the patient may unblock.
+		BlockedByPatient,
+		/// This doctor already has `MaxPendingPerDoctor` submissions waiting for this patient;
+		/// wait for the patient to decide on them, or withdraw one.
+		TooManyFromDoctor,
+		/// The doctor who submitted this is no longer active (suspended); deny it, or let it
+		/// expire.
+		AuthorNotActive,
+		/// The doctor is blocked already.
+		AlreadyBlocked,
+		/// The doctor is not blocked.
+		NotBlocked,
+		/// The patient blocked `MaxBlockedPerPatient` doctors; unblock one first.
+		TooManyBlocked,
 	}
 
 	#[pallet::hooks]
@@ -325,9 +372,10 @@ pub mod pallet {
 		/// until the submission leaves the pool. The content stays in the vault `locator`
 		/// names; the chain keeps the locator and the salted `commitment` the vault returned.
 		///
-		/// Origin: signed, an active doctor. Emits `Submitted`.
-		/// Errors: `NotActiveDoctor`, `NotActivePatient`, `EmptyKind`, `KindTooLong`,
-		/// `UnknownVault`, `CannotSupersede`, `PendingPoolFull`, `InsufficientBalance`.
+		/// Origin: signed, an active doctor the patient has not blocked. Emits `Submitted`.
+		/// Errors: `NotActiveDoctor`, `NotActivePatient`, `BlockedByPatient`, `EmptyKind`,
+		/// `KindTooLong`, `UnknownVault`, `CannotSupersede`, `PendingPoolFull`,
+		/// `TooManyFromDoctor`, `InsufficientBalance`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::submit(kind.len() as u32))]
 		pub fn submit(
@@ -341,6 +389,7 @@ pub mod pallet {
 			let doctor = ensure_signed(origin)?;
 			ensure!(T::Roles::is_active(&doctor, Role::Doctor), Error::<T>::NotActiveDoctor);
 			ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
+			ensure!(!Blocked::<T>::contains_key(&patient, &doctor), Error::<T>::BlockedByPatient);
 			ensure!(!kind.is_empty(), Error::<T>::EmptyKind);
 			let kind: RecordKind = kind.try_into().map_err(|_| Error::<T>::KindTooLong)?;
 			ensure!(T::Roles::is_active_vault(&locator.vault), Error::<T>::UnknownVault);
@@ -348,8 +397,13 @@ pub mod pallet {
 				ensure!(T::Records::can_supersede(&patient, old), Error::<T>::CannotSupersede);
 			}
 			let mut pool = PendingPool::<T>::get(&patient);
+			let from_doctor = pool
+				.iter()
+				.filter(|id| Submissions::<T>::get(id).is_some_and(|s| s.doctor == doctor))
+				.count() as u32;
 			let id = NextSubmissionId::<T>::get();
 			pool.try_push(id).map_err(|_| Error::<T>::PendingPoolFull)?;
+			ensure!(from_doctor < T::MaxPendingPerDoctor::get(), Error::<T>::TooManyFromDoctor);
 			let deposit = Self::deposit_for(kind.len());
 			T::Currency::hold(&HoldReason::SubmissionDeposit.into(), &doctor, deposit)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
@@ -390,7 +444,8 @@ pub mod pallet {
 		///
 		/// Origin: signed, the submission's patient, active. Emits `Approved`.
 		/// Errors: `UnknownSubmission`, `NotSubmissionPatient`, `NotActivePatient`,
-		/// `SubmissionExpired`, `CannotSupersede` (the record it amends was amended meanwhile).
+		/// `AuthorNotActive`, `SubmissionExpired`, `CannotSupersede` (the record it amends was
+		/// amended meanwhile).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::approve())]
 		pub fn approve(origin: OriginFor<T>, id: SubmissionId) -> DispatchResult {
@@ -398,6 +453,10 @@ pub mod pallet {
 			let submission = Submissions::<T>::get(id).ok_or(Error::<T>::UnknownSubmission)?;
 			ensure!(submission.patient == who, Error::<T>::NotSubmissionPatient);
 			ensure!(T::Roles::is_active(&who, Role::Patient), Error::<T>::NotActivePatient);
+			ensure!(
+				T::Roles::is_active(&submission.doctor, Role::Doctor),
+				Error::<T>::AuthorNotActive
+			);
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now <= submission.expires_at, Error::<T>::SubmissionExpired);
 			if let Some(old) = submission.supersedes {
@@ -485,7 +544,9 @@ pub mod pallet {
 		}
 
 		/// Grants `doctor` access to the caller's records until block `until` (inclusive), or
-		/// until revoked when `until` is `None`. A new grant replaces the doctor's last one.
+		/// until revoked when `until` is `None`. A new grant replaces the doctor's last one; when
+		/// the patient's grants are at `MaxGrantsPerPatient`, those that ran out are removed
+		/// first.
 		///
 		/// Origin: signed, an active patient. Emits `AccessGranted`.
 		/// Errors: `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants`.
@@ -502,6 +563,9 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(until.is_none_or(|until| until >= now), Error::<T>::GrantEndsInPast);
 			if !Grants::<T>::contains_key(&patient, &doctor) {
+				if GrantCount::<T>::get(&patient) >= T::MaxGrantsPerPatient::get() {
+					Self::remove_expired_grants(&patient, now);
+				}
 				let count = GrantCount::<T>::get(&patient);
 				ensure!(count < T::MaxGrantsPerPatient::get(), Error::<T>::TooManyGrants);
 				GrantCount::<T>::insert(&patient, count.saturating_add(1));
@@ -512,11 +576,7 @@ pub mod pallet {
 				doctor: doctor.clone(),
 				until,
 			});
-			T::AuditTrail::log(
-				AuditEvent::new(Some(patient.clone()), AuditAction::AccessGranted)
-					.subject(doctor)
-					.patient(patient),
-			);
+			T::AuditTrail::log(AuditEvent::by_patient(patient, AuditAction::AccessGranted, doctor));
 			Ok(())
 		}
 
@@ -538,11 +598,7 @@ pub mod pallet {
 				patient: patient.clone(),
 				doctor: doctor.clone(),
 			});
-			T::AuditTrail::log(
-				AuditEvent::new(Some(patient.clone()), AuditAction::AccessRevoked)
-					.subject(doctor)
-					.patient(patient),
-			);
+			T::AuditTrail::log(AuditEvent::by_patient(patient, AuditAction::AccessRevoked, doctor));
 			Ok(())
 		}
 
@@ -581,6 +637,49 @@ pub mod pallet {
 			);
 			Ok(())
 		}
+		/// Blocks `doctor` from submitting to the caller's consent pool. What the doctor
+		/// submitted already stays until decided.
+		///
+		/// Origin: signed, an active patient. Emits `DoctorBlocked`.
+		/// Errors: `NotActivePatient`, `AlreadyBlocked`, `TooManyBlocked`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::block_doctor())]
+		pub fn block_doctor(origin: OriginFor<T>, doctor: T::AccountId) -> DispatchResult {
+			let patient = ensure_signed(origin)?;
+			ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
+			ensure!(!Blocked::<T>::contains_key(&patient, &doctor), Error::<T>::AlreadyBlocked);
+			let count = BlockedCount::<T>::get(&patient);
+			ensure!(count < T::MaxBlockedPerPatient::get(), Error::<T>::TooManyBlocked);
+			BlockedCount::<T>::insert(&patient, count.saturating_add(1));
+			Blocked::<T>::insert(&patient, &doctor, frame_system::Pallet::<T>::block_number());
+			Self::deposit_event(Event::DoctorBlocked {
+				patient: patient.clone(),
+				doctor: doctor.clone(),
+			});
+			T::AuditTrail::log(AuditEvent::by_patient(patient, AuditAction::DoctorBlocked, doctor));
+			Ok(())
+		}
+
+		/// Lets `doctor` submit to the caller's consent pool again.
+		///
+		/// Origin: signed, the patient. Emits `DoctorUnblocked`. Errors: `NotBlocked`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::unblock_doctor())]
+		pub fn unblock_doctor(origin: OriginFor<T>, doctor: T::AccountId) -> DispatchResult {
+			let patient = ensure_signed(origin)?;
+			Blocked::<T>::take(&patient, &doctor).ok_or(Error::<T>::NotBlocked)?;
+			BlockedCount::<T>::mutate(&patient, |count| count.saturating_dec());
+			Self::deposit_event(Event::DoctorUnblocked {
+				patient: patient.clone(),
+				doctor: doctor.clone(),
+			});
+			T::AuditTrail::log(AuditEvent::by_patient(
+				patient,
+				AuditAction::DoctorUnblocked,
+				doctor,
+			));
+			Ok(())
+		}
 	}
 
 	#[pallet::view_functions]
@@ -615,6 +714,23 @@ impl<T: Config> Pallet<T> {
 		T::SubmissionDepositBase::get().saturating_add(T::SubmissionDepositPerByte::get() * bytes)
 	}
 
+	/// Removes `patient`'s grants that ran out before `now`.
+	fn remove_expired_grants(
+		patient: &T::AccountId,
+		now: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) {
+		let expired: Vec<_> = Grants::<T>::iter_prefix(patient)
+			.filter(|(_, grant)| grant.until.is_some_and(|until| until < now))
+			.map(|(doctor, _)| doctor)
+			.collect();
+		for doctor in &expired {
+			Grants::<T>::remove(patient, doctor);
+		}
+		GrantCount::<T>::mutate(patient, |count| {
+			*count = count.saturating_sub(expired.len() as u32);
+		});
+	}
+
 	/// Takes a submission out of the pool and returns its deposit to its doctor.
 	fn remove(id: SubmissionId, submission: &Submission<T>) -> sp_runtime::DispatchResult {
 		PendingPool::<T>::mutate(&submission.patient, |pool| pool.retain(|pending| *pending != id));
@@ -629,7 +745,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks that pools and submissions agree, that each doctor's held deposit equals the
-	/// deposits of their submissions, and that grant counts are right and within bounds.
+	/// deposits of their submissions, and that grant and block counts are right and within
+	/// bounds.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -655,6 +772,13 @@ impl<T: Config> Pallet<T> {
 			frame_support::ensure!(
 				T::Currency::balance_on_hold(&reason, &doctor) == total,
 				"a doctor's held deposit differs from their submissions' deposits"
+			);
+		}
+		for (patient, count) in BlockedCount::<T>::iter() {
+			frame_support::ensure!(
+				Blocked::<T>::iter_prefix(&patient).count() as u32 == count
+					&& count <= T::MaxBlockedPerPatient::get(),
+				"a blocked count is wrong"
 			);
 		}
 		for (patient, count) in GrantCount::<T>::iter() {

@@ -62,6 +62,8 @@ impl pallet_consent::Config for Test {
 	type SubmissionDepositPerByte = DepositPerByte;
 	type ConsentWindow = ConsentWindow;
 	type MaxPendingPerPatient = ConstU32<3>;
+	type MaxPendingPerDoctor = ConstU32<2>;
+	type MaxBlockedPerPatient = ConstU32<1>;
 	type EmergencyWindow = EmergencyWindow;
 	type MaxGrantsPerPatient = ConstU32<2>;
 	type WeightInfo = pallet_consent::weights::SubstrateWeight<Test>;

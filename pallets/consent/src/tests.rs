@@ -1,8 +1,8 @@
 //! Tests of every consent call: success, each error, events, storage, deposits and the log.
 
 use crate::{
-	mock::*, EmergencyAccesses, Error, Event, Grant, GrantCount, Grants, HoldReason, PendingPool,
-	Submissions,
+	mock::*, Blocked, BlockedCount, EmergencyAccesses, Error, Event, Grant, GrantCount, Grants,
+	HoldReason, PendingPool, Submissions,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -47,6 +47,11 @@ fn submit(supersedes: Option<u64>) -> u64 {
 	id
 }
 
+/// `doctor` submits a note for `patient`, kept in the registered vault.
+fn submit_to(doctor: u64, patient: u64) -> sp_runtime::DispatchResult {
+	Consent::submit(signed(doctor), patient, b"Obs".to_vec(), locator(), COMMITMENT, None)
+}
+
 fn run_to(block: u64) {
 	System::set_block_number(block);
 }
@@ -85,15 +90,12 @@ fn submit_enters_the_pool_and_holds_a_deposit() {
 #[test]
 fn submit_checks_roles() {
 	run_test(|| {
-		let submit_as = |doctor, patient| {
-			Consent::submit(signed(doctor), patient, b"Obs".to_vec(), locator(), COMMITMENT, None)
-		};
-		assert_noop!(submit_as(NOBODY, PATIENT), Error::<Test>::NotActiveDoctor);
-		assert_noop!(submit_as(PATIENT, PATIENT), Error::<Test>::NotActiveDoctor);
-		assert_noop!(submit_as(SUSPENDED_DOCTOR, PATIENT), Error::<Test>::NotActiveDoctor);
-		assert_noop!(submit_as(DOCTOR, NOBODY), Error::<Test>::NotActivePatient);
+		assert_noop!(submit_to(NOBODY, PATIENT), Error::<Test>::NotActiveDoctor);
+		assert_noop!(submit_to(PATIENT, PATIENT), Error::<Test>::NotActiveDoctor);
+		assert_noop!(submit_to(SUSPENDED_DOCTOR, PATIENT), Error::<Test>::NotActiveDoctor);
+		assert_noop!(submit_to(DOCTOR, NOBODY), Error::<Test>::NotActivePatient);
 		MockRoles::set(PATIENT, Role::Patient, MemberStatus::Suspended);
-		assert_noop!(submit_as(DOCTOR, PATIENT), Error::<Test>::NotActivePatient);
+		assert_noop!(submit_to(DOCTOR, PATIENT), Error::<Test>::NotActivePatient);
 	});
 }
 
@@ -114,39 +116,19 @@ fn submit_checks_its_input() {
 #[test]
 fn submit_fails_when_the_pool_is_full() {
 	run_test(|| {
-		for _ in 0..3 {
-			submit(None);
-		}
-		assert_noop!(
-			Consent::submit(signed(DOCTOR), PATIENT, b"Obs".to_vec(), locator(), COMMITMENT, None),
-			Error::<Test>::PendingPoolFull
-		);
+		submit(None);
+		submit(None);
+		assert_ok!(submit_to(DOCTOR_2, PATIENT));
+		assert_noop!(submit_to(DOCTOR_2, PATIENT), Error::<Test>::PendingPoolFull);
 		// Another patient's pool is separate.
-		assert_ok!(Consent::submit(
-			signed(DOCTOR),
-			PATIENT_2,
-			b"Obs".to_vec(),
-			locator(),
-			COMMITMENT,
-			None
-		));
+		assert_ok!(submit_to(DOCTOR, PATIENT_2));
 	});
 }
 
 #[test]
 fn submit_fails_without_funds_for_the_deposit() {
 	run_test(|| {
-		assert_noop!(
-			Consent::submit(
-				signed(POOR_DOCTOR),
-				PATIENT,
-				b"Obs".to_vec(),
-				locator(),
-				COMMITMENT,
-				None
-			),
-			Error::<Test>::InsufficientBalance
-		);
+		assert_noop!(submit_to(POOR_DOCTOR, PATIENT), Error::<Test>::InsufficientBalance);
 	});
 }
 
@@ -339,11 +321,7 @@ fn grant_access_works_and_replaces_an_earlier_grant() {
 		);
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(
-				AuditEvent::new(Some(PATIENT), AuditAction::AccessGranted)
-					.subject(DOCTOR)
-					.patient(PATIENT)
-			)
+			Some(AuditEvent::by_patient(PATIENT, AuditAction::AccessGranted, DOCTOR))
 		);
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
 		assert_eq!(GrantCount::<Test>::get(PATIENT), 1);
@@ -396,11 +374,7 @@ fn revoke_access_ends_grants_and_emergencies() {
 		assert_eq!(last_event(), Event::AccessRevoked { patient: PATIENT, doctor: DOCTOR }.into());
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(
-				AuditEvent::new(Some(PATIENT), AuditAction::AccessRevoked)
-					.subject(DOCTOR)
-					.patient(PATIENT)
-			)
+			Some(AuditEvent::by_patient(PATIENT, AuditAction::AccessRevoked, DOCTOR))
 		);
 		assert_eq!(Consent::viewer_basis(DOCTOR, PATIENT), None);
 		assert_noop!(
@@ -478,5 +452,84 @@ fn try_state_catches_a_deposit_that_is_not_held() {
 		let id = submit(None);
 		Submissions::<Test>::mutate(id, |s| s.as_mut().unwrap().deposit += 1);
 		assert!(Consent::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn one_doctor_cannot_fill_a_patients_pool() {
+	run_test(|| {
+		submit(None);
+		submit(None);
+		assert_noop!(submit_to(DOCTOR, PATIENT), Error::<Test>::TooManyFromDoctor);
+		// Another doctor still has room, and a decision frees a place.
+		assert_ok!(submit_to(DOCTOR_2, PATIENT));
+		assert_ok!(Consent::deny(signed(PATIENT), 0));
+		assert_ok!(submit_to(DOCTOR, PATIENT));
+	});
+}
+
+#[test]
+fn a_patient_blocks_and_unblocks_a_doctor() {
+	run_test(|| {
+		assert_ok!(Consent::block_doctor(signed(PATIENT), DOCTOR));
+		assert_eq!(Blocked::<Test>::get(PATIENT, DOCTOR), Some(1));
+		assert_eq!(BlockedCount::<Test>::get(PATIENT), 1);
+		assert_eq!(last_event(), Event::DoctorBlocked { patient: PATIENT, doctor: DOCTOR }.into());
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(AuditEvent::by_patient(PATIENT, AuditAction::DoctorBlocked, DOCTOR))
+		);
+		assert_noop!(submit_to(DOCTOR, PATIENT), Error::<Test>::BlockedByPatient);
+		// Another patient's pool is open to the doctor.
+		assert_ok!(submit_to(DOCTOR, PATIENT_2));
+		assert_noop!(Consent::block_doctor(signed(PATIENT), DOCTOR), Error::<Test>::AlreadyBlocked);
+		assert_noop!(
+			Consent::block_doctor(signed(PATIENT), DOCTOR_2),
+			Error::<Test>::TooManyBlocked
+		);
+		assert_noop!(
+			Consent::block_doctor(signed(NOBODY), DOCTOR),
+			Error::<Test>::NotActivePatient
+		);
+
+		assert_ok!(Consent::unblock_doctor(signed(PATIENT), DOCTOR));
+		assert!(!Blocked::<Test>::contains_key(PATIENT, DOCTOR));
+		assert_eq!(BlockedCount::<Test>::get(PATIENT), 0);
+		assert_eq!(
+			last_event(),
+			Event::DoctorUnblocked { patient: PATIENT, doctor: DOCTOR }.into()
+		);
+		assert_eq!(RecordingAudit::last().map(|e| e.action), Some(AuditAction::DoctorUnblocked));
+		assert_noop!(Consent::unblock_doctor(signed(PATIENT), DOCTOR), Error::<Test>::NotBlocked);
+		submit(None);
+	});
+}
+
+#[test]
+fn a_suspended_doctors_submission_cannot_be_approved() {
+	run_test(|| {
+		let id = submit(None);
+		MockRoles::set(DOCTOR, Role::Doctor, MemberStatus::Suspended);
+		assert_noop!(Consent::approve(signed(PATIENT), id), Error::<Test>::AuthorNotActive);
+		// The patient may still deny it; the deposit returns.
+		assert_ok!(Consent::deny(signed(PATIENT), id));
+		assert_eq!(held(DOCTOR), 0);
+	});
+}
+
+#[test]
+fn grants_that_ran_out_free_their_places() {
+	run_test(|| {
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, Some(2)));
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR_2, None));
+		assert_noop!(
+			Consent::grant_access(signed(PATIENT), POOR_DOCTOR, None),
+			Error::<Test>::TooManyGrants
+		);
+		run_to(3);
+		assert_ok!(Consent::grant_access(signed(PATIENT), POOR_DOCTOR, None));
+		assert!(!Grants::<Test>::contains_key(PATIENT, DOCTOR), "the spent grant is gone");
+		assert!(Grants::<Test>::contains_key(PATIENT, DOCTOR_2), "a live grant stays");
+		assert_eq!(GrantCount::<Test>::get(PATIENT), 2);
 	});
 }

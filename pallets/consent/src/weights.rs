@@ -10,6 +10,11 @@ use core::marker::PhantomData;
 use frame_support::{traits::Get, weights::Weight};
 use medchain_primitives::estimated_weight;
 
+/// The runtime's `MaxPendingPerPatient`: a full pool.
+const MAX_PENDING: u64 = 32;
+/// The runtime's `MaxGrantsPerPatient`: a full set of grants.
+const MAX_GRANTS: u64 = 64;
+
 /// Weight functions of the consent pallet's calls.
 pub trait WeightInfo {
 	/// `submit` with a `b`-byte kind.
@@ -28,6 +33,10 @@ pub trait WeightInfo {
 	fn revoke_access() -> Weight;
 	/// `emergency_access`.
 	fn emergency_access() -> Weight;
+	/// `block_doctor`.
+	fn block_doctor() -> Weight;
+	/// `unblock_doctor`.
+	fn unblock_doctor() -> Weight;
 }
 
 /// Estimated weights for a runtime with the database weights of `T`.
@@ -35,7 +44,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn submit(b: u32) -> Weight {
-		estimated_weight(T::DbWeight::get(), 60, b, 9, 10)
+		// Counting the doctor's places reads every submission of a full pool.
+		estimated_weight(T::DbWeight::get(), 60, b, 10 + MAX_PENDING, 10)
 	}
 	fn approve() -> Weight {
 		estimated_weight(T::DbWeight::get(), 80, medchain_primitives::MAX_KIND_LEN, 10, 14)
@@ -50,12 +60,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		estimated_weight(T::DbWeight::get(), 50, medchain_primitives::MAX_KIND_LEN, 5, 9)
 	}
 	fn grant_access() -> Weight {
-		estimated_weight(T::DbWeight::get(), 40, 0, 6, 7)
+		// A full set of grants is read, and those that ran out removed.
+		estimated_weight(T::DbWeight::get(), 40 + MAX_GRANTS, 0, 6 + MAX_GRANTS, 7 + MAX_GRANTS)
 	}
 	fn revoke_access() -> Weight {
 		estimated_weight(T::DbWeight::get(), 40, 0, 5, 8)
 	}
 	fn emergency_access() -> Weight {
 		estimated_weight(T::DbWeight::get(), 40, 0, 5, 6)
+	}
+	fn block_doctor() -> Weight {
+		estimated_weight(T::DbWeight::get(), 30, 0, 5, 7)
+	}
+	fn unblock_doctor() -> Weight {
+		estimated_weight(T::DbWeight::get(), 30, 0, 4, 7)
 	}
 }

@@ -1,5 +1,6 @@
 //! Benchmarks of every DPoS call at its worst case (a voter approving `MaxVotes` candidates,
-//! a full ledger), and of the election over `MaxCandidates` candidates with keys.
+//! a full ledger, a full candidate list with an eviction), and of the election over
+//! `MaxCandidates` candidates with keys.
 
 use super::*;
 use frame_benchmarking::v2::*;
@@ -37,6 +38,18 @@ fn voter<T: Config>() -> T::AccountId {
 	voter
 }
 
+/// `who` unbonds `MinBond` in each of `chunks` blocks, one unlocking chunk each.
+fn fill_chunks<T: Config>(who: &T::AccountId, chunks: u32) -> Result<(), BenchmarkError> {
+	let min = T::MinBond::get();
+	Pallet::<T>::do_bond(who, min.saturating_mul((chunks + 1).into()))?;
+	for _ in 0..chunks {
+		let next = frame_system::Pallet::<T>::block_number() + 1u32.into();
+		frame_system::Pallet::<T>::set_block_number(next);
+		Pallet::<T>::unbond(RawOrigin::Signed(who.clone()).into(), min)?;
+	}
+	Ok(())
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -53,23 +66,22 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn unbond() {
+	fn unbond() -> Result<(), BenchmarkError> {
 		let voter = voter::<T>();
 		let chunks = T::MaxUnlockingChunks::get().saturating_sub(1);
-		for _ in 0..chunks {
-			let _ = Pallet::<T>::unbond(RawOrigin::Signed(voter.clone()).into(), 1u32.into());
-		}
+		fill_chunks::<T>(&voter, chunks)?;
+		let next = frame_system::Pallet::<T>::block_number() + 1u32.into();
+		frame_system::Pallet::<T>::set_block_number(next);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(voter.clone()), 1u32.into());
+		_(RawOrigin::Signed(voter.clone()), T::MinBond::get());
 		assert_eq!(Ledger::<T>::get(&voter).map(|l| l.unlocking.len() as u32), Some(chunks + 1));
+		Ok(())
 	}
 
 	#[benchmark]
 	fn withdraw_unbonded() -> Result<(), BenchmarkError> {
 		let voter = voter::<T>();
-		for _ in 0..T::MaxUnlockingChunks::get() {
-			Pallet::<T>::unbond(RawOrigin::Signed(voter.clone()).into(), 1u32.into())?;
-		}
+		fill_chunks::<T>(&voter, T::MaxUnlockingChunks::get())?;
 		let later = frame_system::Pallet::<T>::block_number() + T::UnbondingPeriod::get();
 		frame_system::Pallet::<T>::set_block_number(later);
 		#[extrinsic_call]
@@ -79,11 +91,18 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn register_candidate() {
+	fn register_candidate() -> Result<(), BenchmarkError> {
+		// A full list: the newcomer reads every candidate and evicts the weakest.
+		for n in 0..T::MaxCandidates::get() {
+			candidate::<T>(n);
+		}
 		let who = funded::<T>("new", 0);
+		Pallet::<T>::do_bond(&who, stake::<T>().saturating_mul(2u32.into()))?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 		assert!(Candidates::<T>::contains_key(&who));
+		assert_eq!(CandidateCount::<T>::get(), T::MaxCandidates::get());
+		Ok(())
 	}
 
 	#[benchmark]

@@ -9,23 +9,33 @@
 //! | call | origin | errors | event |
 //! |---|---|---|---|
 //! | [`bond`](Pallet::bond) | signed | `BondTooSmall`, `InsufficientBalance` | `Bonded` |
-//! | [`unbond`](Pallet::unbond) | signed, bonded | `NotBonded`, `InsufficientBond`, `BondTooSmall`, `TooManyUnlockingChunks` | `Unbonded` |
+//! | [`unbond`](Pallet::unbond) | signed, bonded | `NotBonded`, `InsufficientBond`, `UnbondTooSmall`, `BondTooSmall`, `TooManyUnlockingChunks` | `Unbonded` |
 //! | [`withdraw_unbonded`](Pallet::withdraw_unbonded) | signed, bonded | `NotBonded`, `NothingToWithdraw` | `Withdrawn` |
-//! | [`register_candidate`](Pallet::register_candidate) | signed | `AlreadyCandidate`, `TooManyCandidates`, `InsufficientBalance` | `CandidateRegistered` |
-//! | [`unregister_candidate`](Pallet::unregister_candidate) | signed, a candidate | `NotCandidate`, `TooManyUnlockingChunks` | `CandidateLeft` |
+//! | [`register_candidate`](Pallet::register_candidate) | signed | `AlreadyCandidate`, `TooManyCandidates`, `InsufficientBalance` | `CandidateRegistered`, and `CandidateEvicted` when the list was full |
+//! | [`unregister_candidate`](Pallet::unregister_candidate) | signed, a candidate | `NotCandidate` | `CandidateLeft` |
 //! | [`vote`](Pallet::vote) | signed, bonded | `NotBonded`, `EmptyVote`, `TooManyVotes`, `DuplicateVote`, `UnknownCandidate`, `SelfVote` | `Voted` |
 //! | [`remove_vote`](Pallet::remove_vote) | signed | `NoVote` | `VoteRemoved` |
 //! | [`set_desired_delegates`](Pallet::set_desired_delegates) | `AdminOrigin` | `InvalidDesiredDelegates` | `DesiredDelegatesSet` |
 //!
 //! At each session change the pallet emits `DelegatesElected` (each delegate with its backing)
 //! or `NotEnoughCandidates`, and `DelegateKicked` for a delegate that authored no block in a
-//! whole session. Every change is also written to the access log through
-//! [`Config::AuditTrail`].
+//! whole session (or `KickFailed`, should the kick itself fail: a kick never fails silently).
+//! Every change is also written to the access log through [`Config::AuditTrail`]; the chain
+//! itself (no actor) elects, kicks and evicts, and the account concerned is the subject.
 //!
 //! ## Overview
 //!
 //! Stake is held, never locked or reserved: `bond` holds funds, `unbond` moves them into an
-//! unlocking chunk released by `withdraw_unbonded` after `UnbondingPeriod` blocks. A candidate
+//! unlocking chunk released by `withdraw_unbonded` after `UnbondingPeriod` blocks. An unbond
+//! moves at least `MinBond` (or everything), and chunks unlocking in the same block merge, so
+//! that filling the `MaxUnlockingChunks` chunks costs real stake; a candidacy bond that ends
+//! when the chunks are full merges into the latest chunk, so a kick or an eviction always
+//! succeeds.
+//!
+//! The candidate list is bounded by `MaxCandidates`. When it is full, a newcomer whose own
+//! bonded stake exceeds the backing of the least-backed candidate that is not a delegate
+//! evicts that candidate (ties keep the earlier candidacy): a list of unbacked candidates
+//! cannot keep backed newcomers out. A candidate
 //! holds `CandidacyBond` while standing; on leaving (or being kicked) it becomes an unlocking
 //! chunk too. Voting is approval voting: a voter approves up to `MaxVotes` candidates, and each
 //! of them is backed by the voter's whole bonded stake. A candidate's backing is its own bonded
@@ -324,6 +334,11 @@ pub mod pallet {
 		NotEnoughCandidates { session: u32, electable: u32 },
 		/// A delegate authored no block in session `session` and lost its candidacy.
 		DelegateKicked { who: T::AccountId, session: u32 },
+		/// Kicking an idle delegate failed; it keeps its candidacy until the next session's
+		/// check.
+		KickFailed { who: T::AccountId, session: u32, error: DispatchError },
+		/// A full candidate list dropped its least-backed candidate `who` for `by`.
+		CandidateEvicted { who: T::AccountId, by: T::AccountId },
 		/// `DesiredDelegates` changed.
 		DesiredDelegatesSet { desired: u32 },
 	}
@@ -345,7 +360,9 @@ pub mod pallet {
 		NothingToWithdraw,
 		/// The account is already a candidate.
 		AlreadyCandidate,
-		/// There are `MaxCandidates` candidates already.
+		/// There are `MaxCandidates` candidates already, and none that is not a delegate is
+		/// backed less than the caller's own bonded stake; bond more to take the place of the
+		/// least-backed one.
 		TooManyCandidates,
 		/// The account is not a candidate.
 		NotCandidate,
@@ -363,6 +380,9 @@ pub mod pallet {
 		NoVote,
 		/// `DesiredDelegates` must be between `MinDelegates` (at least 1) and `MaxDelegates`.
 		InvalidDesiredDelegates,
+		/// An unbond moves at least `MinBond`, or all the bonded stake; smaller amounts would
+		/// only fill the unlocking chunks.
+		UnbondTooSmall,
 	}
 
 	#[pallet::hooks]
@@ -401,11 +421,11 @@ pub mod pallet {
 		}
 
 		/// Starts unbonding `amount` of the caller's bonded stake: it stops backing at once and
-		/// may be withdrawn after `UnbondingPeriod` blocks. What stays bonded must be nothing or
-		/// at least `MinBond`.
+		/// may be withdrawn after `UnbondingPeriod` blocks. `amount` is at least `MinBond`, or
+		/// everything bonded; what stays bonded must be nothing or at least `MinBond`.
 		///
 		/// Origin: signed, bonded. Emits `Unbonded`. Errors: `NotBonded`, `InsufficientBond`,
-		/// `BondTooSmall`, `TooManyUnlockingChunks`.
+		/// `UnbondTooSmall`, `BondTooSmall`, `TooManyUnlockingChunks`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::unbond())]
 		pub fn unbond(
@@ -416,12 +436,16 @@ pub mod pallet {
 			let mut ledger = Ledger::<T>::get(&who).ok_or(Error::<T>::NotBonded)?;
 			ensure!(!ledger.active.is_zero(), Error::<T>::NotBonded);
 			ensure!(amount <= ledger.active, Error::<T>::InsufficientBond);
+			ensure!(
+				amount == ledger.active || amount >= T::MinBond::get(),
+				Error::<T>::UnbondTooSmall
+			);
 			let remaining = ledger.active.saturating_sub(amount);
 			ensure!(
 				remaining.is_zero() || remaining >= T::MinBond::get(),
 				Error::<T>::BondTooSmall
 			);
-			let unlock_at = Self::add_chunk(&mut ledger, amount)?;
+			let unlock_at = Self::add_chunk(&mut ledger, amount, false)?;
 			ledger.active = remaining;
 			Ledger::<T>::insert(&who, ledger);
 			Self::adjust_backing(&who, amount, false);
@@ -462,9 +486,11 @@ pub mod pallet {
 		}
 
 		/// Makes the caller a delegate candidate, holding `CandidacyBond`. To be elected it also
-		/// needs session keys (`session.set_keys`) and backing.
+		/// needs session keys (`session.set_keys`) and backing. When the list is full, the
+		/// least-backed candidate that is not a delegate makes way if the caller's own bonded
+		/// stake exceeds its backing.
 		///
-		/// Origin: signed. Emits `CandidateRegistered`.
+		/// Origin: signed. Emits `CandidateRegistered` (and `CandidateEvicted`).
 		/// Errors: `AlreadyCandidate`, `TooManyCandidates`, `InsufficientBalance`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::register_candidate())]
@@ -476,10 +502,10 @@ pub mod pallet {
 		}
 
 		/// Withdraws the caller's candidacy. Its bond unlocks after `UnbondingPeriod` blocks,
-		/// as an unbonding chunk. Votes for it stop counting.
+		/// as an unbonding chunk (merged into the latest one when the chunks are full). Votes
+		/// for it stop counting.
 		///
-		/// Origin: signed, a candidate. Emits `CandidateLeft`.
-		/// Errors: `NotCandidate`, `TooManyUnlockingChunks`.
+		/// Origin: signed, a candidate. Emits `CandidateLeft`. Errors: `NotCandidate`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::unregister_candidate())]
 		pub fn unregister_candidate(origin: OriginFor<T>) -> DispatchResult {
@@ -515,7 +541,7 @@ pub mod pallet {
 			let stake = Self::active_stake(&voter);
 			Self::back(&votes, stake, false);
 			Self::deposit_event(Event::VoteRemoved { voter: voter.clone() });
-			T::AuditTrail::log(AuditEvent::new(Some(voter), AuditAction::Voted));
+			T::AuditTrail::log(AuditEvent::new(Some(voter), AuditAction::VoteRemoved));
 			Ok(())
 		}
 
@@ -532,6 +558,7 @@ pub mod pallet {
 			);
 			DesiredDelegates::<T>::put(desired);
 			Self::deposit_event(Event::DesiredDelegatesSet { desired });
+			T::AuditTrail::log(AuditEvent::new(None, AuditAction::DesiredDelegatesSet(desired)));
 			Ok(())
 		}
 	}
@@ -579,18 +606,36 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Adds an unlocking chunk of `amount` to `ledger`; returns when it unlocks.
+	/// Adds an unlocking chunk of `amount` to `ledger`; returns when it unlocks. A chunk
+	/// unlocking in the same block takes it; when the chunks are full, the latest chunk takes
+	/// it if `merge_when_full` (it unlocks when the later of the two would), and otherwise
+	/// `TooManyUnlockingChunks` is the error.
 	fn add_chunk(
 		ledger: &mut StakeLedger<T>,
 		amount: BalanceOf<T>,
+		merge_when_full: bool,
 	) -> Result<frame_system::pallet_prelude::BlockNumberFor<T>, DispatchError> {
 		let unlock_at =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
-		ledger
-			.unlocking
-			.try_push(UnlockChunk { value: amount, unlock_at })
-			.map_err(|_| Error::<T>::TooManyUnlockingChunks)?;
-		Ok(unlock_at)
+		let full = ledger.unlocking.len() as u32 >= T::MaxUnlockingChunks::get();
+		let merge_into = match ledger.unlocking.last_mut() {
+			Some(last) if last.unlock_at == unlock_at || (full && merge_when_full) => Some(last),
+			_ => None,
+		};
+		match merge_into {
+			Some(last) => {
+				last.value = last.value.saturating_add(amount);
+				last.unlock_at = last.unlock_at.max(unlock_at);
+				Ok(last.unlock_at)
+			},
+			None => {
+				ledger
+					.unlocking
+					.try_push(UnlockChunk { value: amount, unlock_at })
+					.map_err(|_| Error::<T>::TooManyUnlockingChunks)?;
+				Ok(unlock_at)
+			},
+		}
 	}
 
 	/// Raises (or lowers) by `amount` the backing of `who`'s own candidacy and of every
@@ -628,9 +673,25 @@ impl<T: Config> Pallet<T> {
 
 	fn do_register(who: &T::AccountId) -> sp_runtime::DispatchResult {
 		frame_support::ensure!(!Candidates::<T>::contains_key(who), Error::<T>::AlreadyCandidate);
-		let count = CandidateCount::<T>::get();
-		frame_support::ensure!(count < T::MaxCandidates::get(), Error::<T>::TooManyCandidates);
 		let bond = T::CandidacyBond::get();
+		// A failure after an eviction (no funds for the bond) undoes the eviction: calls are
+		// transactional.
+		if CandidateCount::<T>::get() >= T::MaxCandidates::get() {
+			let weakest = Self::weakest_evictable().ok_or(Error::<T>::TooManyCandidates)?;
+			frame_support::ensure!(
+				Self::active_stake(who) > weakest.1,
+				Error::<T>::TooManyCandidates
+			);
+			Self::remove_candidate(&weakest.0)?;
+			Self::deposit_event(Event::CandidateEvicted {
+				who: weakest.0.clone(),
+				by: who.clone(),
+			});
+			T::AuditTrail::log(
+				AuditEvent::new(Some(who.clone()), AuditAction::Evicted).subject(weakest.0),
+			);
+		}
+		let count = CandidateCount::<T>::get();
 		T::Currency::hold(&HoldReason::CandidacyBond.into(), who, bond)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		let index = NextCandidacyIndex::<T>::get();
@@ -641,12 +702,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The least-backed candidate that is not a delegate (of this session or the next), with
+	/// its backing; of equals, the later candidacy.
+	fn weakest_evictable() -> Option<(T::AccountId, BalanceOf<T>)> {
+		let (active, next) = (ActiveDelegates::<T>::get(), Delegates::<T>::get());
+		Candidates::<T>::iter()
+			.filter(|(who, _)| !active.contains(who) && !next.contains(who))
+			.min_by(|a, b| a.1.backing.cmp(&b.1.backing).then(b.1.index.cmp(&a.1.index)))
+			.map(|(who, candidate)| (who, candidate.backing))
+	}
+
 	/// Ends `who`'s candidacy and turns its bond into an unbonding chunk.
 	fn remove_candidate(who: &T::AccountId) -> sp_runtime::DispatchResult {
 		let candidate = Candidates::<T>::get(who).ok_or(Error::<T>::NotCandidate)?;
 		let mut ledger = Ledger::<T>::get(who)
 			.unwrap_or(StakeLedger { active: Zero::zero(), unlocking: Default::default() });
-		Self::add_chunk(&mut ledger, candidate.bond)?;
+		Self::add_chunk(&mut ledger, candidate.bond, true)?;
 		T::Currency::release(
 			&HoldReason::CandidacyBond.into(),
 			who,
@@ -706,13 +777,23 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes the candidacy of every delegate of `session` that authored no block in it, and
-	/// clears the authorship counts.
+	/// clears the authorship counts. A kick that fails says so (`KickFailed`).
 	fn kick_idle_delegates(session: u32) {
 		for delegate in ActiveDelegates::<T>::get() {
 			let authored = AuthoredBlocks::<T>::take(&delegate);
-			if authored == 0 && Self::remove_candidate(&delegate).is_ok() {
-				Self::deposit_event(Event::DelegateKicked { who: delegate.clone(), session });
-				T::AuditTrail::log(AuditEvent::new(Some(delegate), AuditAction::Kicked));
+			if authored > 0 || !Candidates::<T>::contains_key(&delegate) {
+				continue;
+			}
+			match Self::remove_candidate(&delegate) {
+				Ok(()) => {
+					Self::deposit_event(Event::DelegateKicked { who: delegate.clone(), session });
+					T::AuditTrail::log(
+						AuditEvent::new(None, AuditAction::Kicked).subject(delegate),
+					);
+				},
+				Err(error) => {
+					Self::deposit_event(Event::KickFailed { who: delegate, session, error });
+				},
 			}
 		}
 	}
@@ -772,10 +853,9 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 				let delegates: Vec<_> = elected.iter().map(|(who, _)| who.clone()).collect();
 				if delegates != Delegates::<T>::get().into_inner() {
 					for who in &delegates {
-						T::AuditTrail::log(AuditEvent::new(
-							Some(who.clone()),
-							AuditAction::Elected,
-						));
+						T::AuditTrail::log(
+							AuditEvent::new(None, AuditAction::Elected).subject(who.clone()),
+						);
 					}
 				}
 				let planned = BoundedVec::truncate_from(delegates.clone());

@@ -156,7 +156,7 @@ pub fn new_bench_ext() -> sp_io::TestExternalities {
 }
 
 fn build(dpos: pallet_dpos::GenesisConfig<Test>) -> sp_io::TestExternalities {
-	let funded = [1, 2, 3, 4, 5, 6, VOTER, VOTER_2];
+	let funded = [1, 2, 3, 4, 5, 6, 7, 8, VOTER, VOTER_2];
 	let storage = RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
 			balances: funded.iter().map(|who| (*who, FUNDS)).chain([(POOR, 5)]).collect(),

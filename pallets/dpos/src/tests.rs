@@ -143,9 +143,28 @@ fn unbond_errors() {
 		assert_noop!(Dpos::unbond(signed(NEW), 10), Error::<Test>::NotBonded);
 		assert_noop!(Dpos::unbond(signed(VOTER), 501), Error::<Test>::InsufficientBond);
 		assert_noop!(Dpos::unbond(signed(VOTER), 495), Error::<Test>::BondTooSmall);
+		// Zero and dust (less than MinBond, unless it is everything) are refused.
+		assert_noop!(Dpos::unbond(signed(VOTER), 0), Error::<Test>::UnbondTooSmall);
+		assert_noop!(Dpos::unbond(signed(VOTER), 9), Error::<Test>::UnbondTooSmall);
 		assert_ok!(Dpos::unbond(signed(VOTER), 100));
+		System::set_block_number(2);
 		assert_ok!(Dpos::unbond(signed(VOTER), 100));
+		System::set_block_number(3);
 		assert_noop!(Dpos::unbond(signed(VOTER), 100), Error::<Test>::TooManyUnlockingChunks);
+	});
+}
+
+#[test]
+fn unbonds_in_one_block_share_a_chunk() {
+	run_test(|| {
+		for _ in 0..5 {
+			assert_ok!(Dpos::unbond(signed(VOTER), 10));
+		}
+		let ledger = Ledger::<Test>::get(VOTER).unwrap();
+		assert_eq!(ledger.unlocking.to_vec(), vec![UnlockChunk { value: 50, unlock_at: 11 }]);
+		// Unbonding everything is allowed whatever the amount.
+		assert_ok!(Dpos::unbond(signed(VOTER), 450));
+		assert_eq!(Ledger::<Test>::get(VOTER).unwrap().active, 0);
 	});
 }
 
@@ -190,7 +209,38 @@ fn register_candidate_errors() {
 		for who in [4, 5, 6] {
 			assert_ok!(Dpos::register_candidate(signed(who)));
 		}
-		assert_noop!(Dpos::register_candidate(signed(VOTER)), Error::<Test>::TooManyCandidates);
+		// Full, and the newcomer's stake (none) does not beat the weakest backing (none).
+		assert_noop!(Dpos::register_candidate(signed(7)), Error::<Test>::TooManyCandidates);
+	});
+}
+
+#[test]
+fn a_backed_newcomer_evicts_the_weakest_candidate_of_a_full_list() {
+	run_test(|| {
+		assert_ok!(Dpos::bond(signed(5), 20));
+		for who in [4, 5, 6] {
+			assert_ok!(Dpos::register_candidate(signed(who)));
+		}
+		// 4 and 6 are unbacked; the later candidacy (6) goes first.
+		assert_ok!(Dpos::register_candidate(signed(VOTER)));
+		assert!(Candidates::<Test>::get(6).is_none() && Candidates::<Test>::get(VOTER).is_some());
+		assert_eq!(CandidateCount::<Test>::get(), 6);
+		assert!(dpos_events().contains(&Event::CandidateEvicted { who: 6, by: VOTER }));
+		assert_eq!(Balances::balance_on_hold(&HoldReason::CandidacyBond.into(), &6), 0);
+		assert_eq!(staked(6), 100, "the evicted candidacy bond unbonds");
+		let evicted = RecordingAudit::events()
+			.into_iter()
+			.find(|e| e.action == AuditAction::Evicted)
+			.expect("the eviction is logged");
+		assert_eq!((evicted.actor, evicted.subject), (Some(VOTER), Some(6)));
+		// The delegates are never evicted, however weakly backed: 4 (no stake) goes next,
+		// then 5 (20); a newcomer with 20 does not beat 5.
+		assert_ok!(Dpos::bond(signed(7), 30));
+		assert_ok!(Dpos::register_candidate(signed(7)));
+		assert!(Candidates::<Test>::get(4).is_none());
+		assert_ok!(Dpos::bond(signed(8), 20));
+		assert_noop!(Dpos::register_candidate(signed(8)), Error::<Test>::TooManyCandidates);
+		assert!(GENESIS.iter().all(|d| Candidates::<Test>::get(d).is_some()));
 	});
 }
 
@@ -222,9 +272,38 @@ fn unregister_candidate_unlocks_the_bond_and_voids_votes() {
 fn unregister_candidate_errors() {
 	run_test(|| {
 		assert_noop!(Dpos::unregister_candidate(signed(NEW)), Error::<Test>::NotCandidate);
+	});
+}
+
+#[test]
+fn full_unlocking_chunks_cannot_block_a_candidacy_from_ending() {
+	run_test(|| {
 		assert_ok!(Dpos::unbond(signed(1), 100));
+		System::set_block_number(2);
 		assert_ok!(Dpos::unbond(signed(1), 100));
-		assert_noop!(Dpos::unregister_candidate(signed(1)), Error::<Test>::TooManyUnlockingChunks);
+		System::set_block_number(3);
+		assert_ok!(Dpos::unregister_candidate(signed(1)));
+		// The bond joins the latest chunk and unlocks with the later of the two.
+		assert_eq!(
+			Ledger::<Test>::get(1).unwrap().unlocking.to_vec(),
+			vec![
+				UnlockChunk { value: 100, unlock_at: 11 },
+				UnlockChunk { value: 200, unlock_at: 13 }
+			]
+		);
+	});
+}
+
+#[test]
+fn a_delegate_with_full_unlocking_chunks_is_still_kicked() {
+	run_test(|| {
+		assert_ok!(Dpos::unbond(signed(2), 100));
+		System::set_block_number(2);
+		assert_ok!(Dpos::unbond(signed(2), 100));
+		run_session(&[2]);
+		assert!(dpos_events().contains(&Event::DelegateKicked { who: 2, session: 0 }));
+		assert!(Candidates::<Test>::get(2).is_none());
+		assert!(!dpos_events().iter().any(|e| matches!(e, Event::KickFailed { .. })));
 	});
 }
 
@@ -260,7 +339,7 @@ fn remove_vote_takes_the_backing_back() {
 		assert_eq!((backing(1), backing(2)), (1_000, 1_000));
 		assert!(Votes::<Test>::get(VOTER).is_none());
 		assert_eq!(last_event(), Event::VoteRemoved { voter: VOTER });
-		audited(VOTER, AuditAction::Voted);
+		audited(VOTER, AuditAction::VoteRemoved);
 	});
 }
 
@@ -280,6 +359,10 @@ fn set_desired_delegates_works_within_bounds() {
 		assert_ok!(Dpos::set_desired_delegates(root(), 2));
 		assert_eq!(DesiredDelegates::<Test>::get(), 2);
 		assert_eq!(last_event(), Event::DesiredDelegatesSet { desired: 2 });
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(AuditEvent::new(None, AuditAction::DesiredDelegatesSet(2)))
+		);
 	});
 }
 
@@ -302,6 +385,8 @@ fn a_better_backed_candidate_ousts_the_latest_of_tied_delegates() {
 		assert_eq!(Session::validators(), vec![NEW, 1, 2]);
 		assert_eq!(ActiveDelegates::<Test>::get().into_inner(), vec![NEW, 1, 2]);
 		assert_eq!(elected_entries(), 6, "the changed set is logged once");
+		let last = RecordingAudit::last().unwrap();
+		assert_eq!((last.actor, last.action), (None, AuditAction::Elected), "the chain elects");
 	});
 }
 
@@ -354,8 +439,13 @@ fn a_delegate_that_authors_nothing_for_a_session_is_kicked() {
 		assert!(dpos_events().contains(&Event::DelegateKicked { who: 2, session: 0 }));
 		assert!(Candidates::<Test>::get(2).is_none());
 		assert_eq!(
-			RecordingAudit::events().iter().filter(|e| e.action == AuditAction::Kicked).count(),
-			1
+			RecordingAudit::events()
+				.into_iter()
+				.filter(|e| e.action == AuditAction::Kicked)
+				.map(|e| (e.actor, e.subject))
+				.collect::<Vec<_>>(),
+			vec![(None, Some(2))],
+			"the chain kicks; the delegate is the subject"
 		);
 		assert!(Candidates::<Test>::get(1).is_some() && Candidates::<Test>::get(3).is_some());
 		assert_eq!(AuthoredBlocks::<Test>::get(1), 0, "counts restart each session");

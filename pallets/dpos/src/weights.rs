@@ -10,6 +10,9 @@ use core::marker::PhantomData;
 use frame_support::{traits::Get, weights::Weight};
 use medchain_primitives::estimated_weight;
 
+/// The runtime's `MaxCandidates`, which a full candidate list holds.
+const MAX_CANDIDATES: u64 = 100;
+
 /// The most candidates a stake change touches, for the estimates (the runtime's `MaxVotes`).
 const MAX_VOTES: u64 = 16;
 
@@ -49,7 +52,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		estimated_weight(T::DbWeight::get(), 50, 0, 5, 7)
 	}
 	fn register_candidate() -> Weight {
-		estimated_weight(T::DbWeight::get(), 50, 0, 8, 9)
+		// A full list: every candidate is read to find the weakest, which is evicted.
+		estimated_weight(T::DbWeight::get(), 50 + 2 * MAX_CANDIDATES, 0, 12 + MAX_CANDIDATES, 14)
 	}
 	fn unregister_candidate() -> Weight {
 		estimated_weight(T::DbWeight::get(), 60, 0, 7, 9)

@@ -244,6 +244,10 @@ pub enum AuditAction {
 	AccessGranted,
 	/// A patient revoked a doctor's access.
 	AccessRevoked,
+	/// A patient blocked a doctor (the subject) from submitting to their consent pool.
+	DoctorBlocked,
+	/// A patient unblocked a doctor (the subject).
+	DoctorUnblocked,
 	/// A doctor invoked break-glass emergency access, for the reason given.
 	EmergencyAccess(EmergencyReason),
 	/// An authorised viewer viewed a patient's history (the list of records, not content).
@@ -270,12 +274,20 @@ pub enum AuditAction {
 	CandidateRegistered,
 	/// A candidate left, or lost its candidacy.
 	CandidateLeft,
-	/// A voter changed or removed their approval votes.
+	/// A voter replaced their approval votes.
 	Voted,
-	/// A candidate was elected delegate for the next session.
+	/// A voter removed their approval votes.
+	VoteRemoved,
+	/// The number of delegates each election picks was set to this.
+	DesiredDelegatesSet(u32),
+	/// The chain elected a candidate (the subject) delegate for the next session.
 	Elected,
-	/// A delegate that authored no block in its session was removed from the candidates.
+	/// The chain removed a delegate (the subject) that authored no block in its session from
+	/// the candidates.
 	Kicked,
+	/// The chain evicted the least-backed candidate (the subject) from a full candidate list
+	/// for a better-backed newcomer (the actor).
+	Evicted,
 }
 
 /// The access log's account of one action.
@@ -300,6 +312,15 @@ impl<AccountId> AuditEvent<AccountId> {
 	/// An action by `actor` (or Root, when `None`) that concerns no patient.
 	pub fn new(actor: Option<AccountId>, action: AuditAction) -> Self {
 		Self { actor, action, subject: None, patient: None, submission: None, record: None }
+	}
+
+	/// A patient's action about another member (the subject), such as a grant or a block; it
+	/// concerns the patient's records.
+	pub fn by_patient(patient: AccountId, action: AuditAction, subject: AccountId) -> Self
+	where
+		AccountId: Clone,
+	{
+		Self::new(Some(patient.clone()), action).subject(subject).patient(patient)
 	}
 
 	/// The account acted upon.

@@ -33,6 +33,7 @@ mod benchmarks {
 	fn view_history() {
 		let patient: T::AccountId = account("patient", 0, 0);
 		let viewer: T::AccountId = whitelisted_caller();
+		T::Roles::register_for_benchmark(&viewer, medchain_primitives::Role::Doctor);
 		largest_record::<T>(&patient);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(viewer), patient.clone());

@@ -8,7 +8,7 @@
 //!
 //! | call | origin | errors | event |
 //! |---|---|---|---|
-//! | [`view_history`](Pallet::view_history) | signed: anyone | — | `HistoryViewed`, or `AccessDenied` when refused |
+//! | [`view_history`](Pallet::view_history) | signed: a registered member | `NotRegistered` | `HistoryViewed`, or `AccessDenied` when refused |
 //! | [`release`](Pallet::release) | signed: the record's vault, active | `NotActiveVault`, `UnknownRecord`, `NotCustodian`, `RecordErased` | `RecordReleased`, or `AccessDenied` when refused |
 //! | [`erase`](Pallet::erase) | signed: the record's vault, active | `NotActiveVault`, `UnknownRecord`, `NotCustodian`, `RecordErased`, `NotPatientOrAdmin` | `RecordErased` |
 //!
@@ -208,6 +208,9 @@ pub mod pallet {
 		/// Only the record's patient, or an active admin at their request, may have its
 		/// content erased.
 		NotPatientOrAdmin,
+		/// Only registered members may ask to view a history (and so write to a patient's
+		/// log); register first.
+		NotRegistered,
 	}
 
 	#[pallet::hooks]
@@ -224,11 +227,12 @@ pub mod pallet {
 		/// the basis and the number of records; anyone else gets `AccessDenied`. Both are
 		/// written to the access log; the call succeeds either way.
 		///
-		/// Origin: signed, anyone. Errors: none beyond a bad origin.
+		/// Origin: signed, a registered member. Errors: `NotRegistered`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::view_history())]
 		pub fn view_history(origin: OriginFor<T>, patient: T::AccountId) -> DispatchResult {
 			let viewer = ensure_signed(origin)?;
+			ensure!(T::Roles::role_of(&viewer).is_some(), Error::<T>::NotRegistered);
 			let event = match T::AccessPolicy::access_basis(&viewer, &patient, None) {
 				Some(basis) => {
 					Self::deposit_event(Event::HistoryViewed {

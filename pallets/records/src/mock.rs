@@ -4,7 +4,7 @@ use crate as pallet_records;
 use frame_support::{derive_impl, traits::ConstU32};
 use medchain_primitives::{
 	testing::{MockRoles, MockTime, RecordingAudit},
-	AccessBasis, AccessPolicy,
+	AccessBasis, AccessPolicy, MemberStatus, Role,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -38,6 +38,8 @@ pub const ADMIN: u64 = 6;
 pub const VAULT: u64 = 7;
 /// Another registered vault.
 pub const OTHER_VAULT: u64 = 8;
+/// An account that is not a member.
+pub const NOBODY: u64 = 9;
 
 /// Patients see their own records, authors theirs, `GRANTED` and `ADMIN` everyone's; nobody
 /// else anything.
@@ -76,6 +78,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		MockTime::set(6_000);
 		MockRoles::set_vault(VAULT);
 		MockRoles::set_vault(OTHER_VAULT);
+		for patient in [PATIENT, OTHER_PATIENT, STRANGER] {
+			MockRoles::set(patient, Role::Patient, MemberStatus::Active);
+		}
+		for doctor in [AUTHOR, GRANTED] {
+			MockRoles::set(doctor, Role::Doctor, MemberStatus::Active);
+		}
+		MockRoles::set(ADMIN, Role::Admin, MemberStatus::Active);
 	});
 	ext
 }

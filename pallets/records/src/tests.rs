@@ -250,6 +250,13 @@ fn view_history_allowed_and_refused() {
 			Records::view_history(RuntimeOrigin::root(), PATIENT),
 			DispatchError::BadOrigin
 		);
+		// Only members may write views to a patient's log.
+		let logged = RecordingAudit::events().len();
+		assert_noop!(
+			Records::view_history(RuntimeOrigin::signed(NOBODY), PATIENT),
+			Error::<Test>::NotRegistered
+		);
+		assert_eq!(RecordingAudit::events().len(), logged);
 	});
 }
 

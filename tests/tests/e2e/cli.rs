@@ -304,6 +304,17 @@ fn every_call_has_a_command() {
 	assert!(unknown.contains("Consent.UnknownSubmission"), "{unknown}");
 	ok(&node, "//Charlie", &["record", "approve", &id]);
 
+	// A patient blocks a doctor from their consent pool, and unblocks them.
+	let blocked = ok_json(&node, "//Charlie", &["access", "block", "//Bob"]);
+	assert_eq!(blocked["events"][0], "Consent.DoctorBlocked");
+	let refused = fails(&node, "//Bob", 3, &submit);
+	assert!(refused.contains("Consent.BlockedByPatient"), "{refused}");
+	let twice = fails(&node, "//Charlie", 3, &["access", "block", "//Bob"]);
+	assert!(twice.contains("Consent.AlreadyBlocked"), "{twice}");
+	ok(&node, "//Charlie", &["access", "unblock", "//Bob"]);
+	let not_blocked = fails(&node, "//Charlie", 3, &["access", "unblock", "//Bob"]);
+	assert!(not_blocked.contains("Consent.NotBlocked"), "{not_blocked}");
+
 	// Who may see a patient's records, on what basis; not logged.
 	ok(&node, "//Charlie", &["access", "grant", "//Bob"]);
 	let entries_before = ok_json(&node, "", &["audit", "log"]).as_array().unwrap().len();
@@ -318,6 +329,11 @@ fn every_call_has_a_command() {
 	let viewed = ok_json(&node, "//Bob", &["record", "view-history", "//Charlie"]);
 	assert_eq!(viewed["total"], 1);
 	assert_eq!(viewed["records"][0]["kind"]["value"], "Note");
+	// A stranger cannot even ask (and so cannot flood Charlie's log); a registered member
+	// who may not see it is refused, and the refusal is logged.
+	let stranger = fails(&node, "//Dave", 3, &["record", "view-history", "//Charlie"]);
+	assert!(stranger.contains("Records.NotRegistered"), "{stranger}");
+	ok(&node, "//Dave", &["register", "patient"]);
 	let refused = fails(&node, "//Dave", 4, &["record", "view-history", "//Charlie"]);
 	assert!(refused.contains("access denied"), "{refused}");
 	let log = ok_json(&node, "", &["audit", "log", "--patient", "//Charlie"]);

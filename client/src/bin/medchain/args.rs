@@ -474,6 +474,18 @@ pub enum AccessCommand {
 		/// The doctor.
 		doctor: AccountArg,
 	},
+	/// Block a doctor from submitting to your consent pool.
+	#[command(after_help = "Example: medchain --suri-file patient.key access block //Bob")]
+	Block {
+		/// The doctor.
+		doctor: AccountArg,
+	},
+	/// Let a blocked doctor submit to your consent pool again.
+	#[command(after_help = "Example: medchain --suri-file patient.key access unblock //Bob")]
+	Unblock {
+		/// The doctor.
+		doctor: AccountArg,
+	},
 	/// Invoke emergency access to a patient's records (doctors only); the reason's code is
 	/// logged.
 	#[command(

@@ -298,6 +298,16 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 				let message = format!("{} may no longer see your records", doctor.0);
 				out.call(CallOut::new(message, &outcome));
 			},
+			AccessCommand::Block { doctor } => {
+				let outcome = chain.block_doctor(&signer()?, doctor.0).await?;
+				let message = format!("{} may no longer submit to your consent pool", doctor.0);
+				out.call(CallOut::new(message, &outcome));
+			},
+			AccessCommand::Unblock { doctor } => {
+				let outcome = chain.unblock_doctor(&signer()?, doctor.0).await?;
+				let message = format!("{} may submit to your consent pool again", doctor.0);
+				out.call(CallOut::new(message, &outcome));
+			},
 			AccessCommand::Emergency { patient, reason } => {
 				let (until, outcome) =
 					chain.emergency_access(&signer()?, patient.0, (*reason).into()).await?;
