@@ -27,7 +27,7 @@ step "unit and runtime tests"
 cargo test --workspace --locked "${MEDCHAIN_FEATURES[@]}" --tests
 
 step "benchmarks of the pallets, run as tests"
-benchmarked=(pallet-registry pallet-consent pallet-records pallet-dpos)
+benchmarked=(pallet-registry pallet-consent pallet-records pallet-dpos pallet-governance)
 features=$(printf '%s/runtime-benchmarks,' "${benchmarked[@]}")
 cargo test --locked "${benchmarked[@]/#/-p=}" --features "${features%,}" --lib benchmarking
 

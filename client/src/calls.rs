@@ -3,10 +3,7 @@
 use codec::Decode;
 
 use crate::{
-	chain::{
-		self, consent, records,
-		runtime_types::{medchain_runtime::opaque::SessionKeys, medchain_runtime::RuntimeCall},
-	},
+	chain::{self, consent, records, runtime_types::medchain_runtime::opaque::SessionKeys},
 	AccessBasis, AccountId, Balance, BlockNumber, EmergencyReason, Error, Event, Keypair, Locator,
 	MedChain, Outcome, RecordId, SubmissionId,
 };
@@ -50,12 +47,6 @@ impl MedChain {
 		let call =
 			chain::transactions().registry().register_doctor(doctor, licence, encryption_key);
 		self.submit(admin, call).await
-	}
-
-	/// The sudo key admits `admin` as an admin (the call needs Root, which `sudo` gives).
-	pub async fn register_admin(&self, sudo: &Keypair, admin: AccountId) -> Result<Outcome, Error> {
-		let inner = RuntimeCall::Registry(chain::registry::Call::register_admin { who: admin });
-		self.submit(sudo, chain::transactions().sudo().sudo(inner)).await
 	}
 
 	/// An admin suspends `member`, who may not act until reinstated.
@@ -214,17 +205,6 @@ impl MedChain {
 		self.submit(vault, chain::transactions().records().erase(id, requester)).await
 	}
 
-	/// An admin registers `vault`'s account as a hospital vault answering at `endpoint`.
-	pub async fn register_vault(
-		&self,
-		admin: &Keypair,
-		vault: AccountId,
-		endpoint: &str,
-	) -> Result<Outcome, Error> {
-		let call = chain::transactions().registry().register_vault(vault, endpoint.into());
-		self.submit(admin, call).await
-	}
-
 	/// A vault moves its registered endpoint to `endpoint`.
 	pub async fn set_vault_endpoint(
 		&self,
@@ -233,11 +213,6 @@ impl MedChain {
 	) -> Result<Outcome, Error> {
 		let call = chain::transactions().registry().set_vault_endpoint(endpoint.into());
 		self.submit(vault, call).await
-	}
-
-	/// An admin retires `vault`: it may no longer take records or release content.
-	pub async fn retire_vault(&self, admin: &Keypair, vault: AccountId) -> Result<Outcome, Error> {
-		self.submit(admin, chain::transactions().registry().retire_vault(vault)).await
 	}
 
 	/// Views a patient's whole history: the view is logged and the number of records
@@ -291,15 +266,6 @@ impl MedChain {
 	/// Removes the signer's votes.
 	pub async fn remove_vote(&self, voter: &Keypair) -> Result<Outcome, Error> {
 		self.submit(voter, chain::transactions().dpos().remove_vote()).await
-	}
-
-	/// An admin sets how many delegates each election picks.
-	pub async fn set_desired_delegates(
-		&self,
-		admin: &Keypair,
-		desired: u32,
-	) -> Result<Outcome, Error> {
-		self.submit(admin, chain::transactions().dpos().set_desired_delegates(desired)).await
 	}
 
 	/// Sets the signer's session keys (SCALE-encoded, as [`MedChain::rotate_keys`] returns

@@ -7,8 +7,8 @@ use subxt::{
 
 use crate::{
 	chain::{
+		council,
 		runtime_types::sp_runtime::{DispatchError as RuntimeDispatchError, ModuleError},
-		sudo,
 	},
 	AccountId, Event, RecordId,
 };
@@ -151,11 +151,11 @@ fn module_error(metadata: &Metadata, pallet: u8, variant: u8) -> Error {
 	}
 }
 
-/// A call made through `sudo` succeeds even when the call inside fails; the `Sudid` event
-/// carries that call's result, which this turns into an error.
-pub(crate) fn check_sudo(events: &[Event], metadata: &Metadata) -> Result<(), Error> {
+/// A council motion that executes succeeds even when the call inside fails; the `Executed`
+/// event carries that call's result, which this turns into an error.
+pub(crate) fn check_motion(events: &[Event], metadata: &Metadata) -> Result<(), Error> {
 	for event in events {
-		if let Event::Sudo(sudo::Event::Sudid { sudo_result: Err(error) }) = event {
+		if let Event::Council(council::Event::Executed { result: Err(error), .. }) = event {
 			return Err(match error {
 				RuntimeDispatchError::Module(ModuleError { index, error }) => {
 					module_error(metadata, *index, error[0])

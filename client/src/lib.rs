@@ -8,18 +8,20 @@
 //!
 //! | Area      | Calls                                                                        | Queries                                        |
 //! |-----------|------------------------------------------------------------------------------|------------------------------------------------|
-//! | Registry  | `register_patient`, `register_doctor`, `register_admin`, `suspend`, `reinstate`, `rotate_encryption_key`, `register_vault`, `set_vault_endpoint`, `retire_vault` | `member`, `vault` |
+//! | Registry  | `register_patient`, `register_doctor`, `suspend`, `reinstate`, `rotate_encryption_key`, `set_vault_endpoint` | `member`, `vault` |
+//! | Council   | `propose`, `council_vote`, `council_close`; motions for `register_admin`, `register_vault`, `retire_vault`, `set_desired_delegates`, `add_council_member`, `authorize_upgrade`; `apply_upgrade` | `council_members`, `motions` |
 //! | Consent   | `submit_record`, `approve`, `deny`, `withdraw`, `expire`, `grant_access`, `revoke_access`, `emergency_access`, `block_doctor`, `unblock_doctor` | `pending`, `grants`, `viewer_basis` |
 //! | Records   | `view_history`, and for vaults `release`, `erase`                            | `record`, `history`, `history_length`          |
 //! | Custody   | `put_record` (upload to a vault, then submit), `get_record` (a sealed release, opened and checked), `erase_record` | |
 //! | Audit     | (written by the other pallets)                                               | `audit_entries`, `patient_entries`, `audit_head` |
-//! | DPoS      | `bond`, `unbond`, `withdraw_unbonded`, `register_candidate`, `unregister_candidate`, `vote`, `remove_vote`, `set_desired_delegates`, `set_session_keys` | `candidates`, `delegates`, `ledger`, `validators` |
+//! | DPoS      | `bond`, `unbond`, `withdraw_unbonded`, `register_candidate`, `unregister_candidate`, `vote`, `remove_vote`, `set_session_keys` | `candidates`, `delegates`, `ledger`, `validators` |
 //! | Balances  | (transfers are not wrapped)                                                  | `balance`, `free_balance`                      |
 //!
 //! Every call waits for inclusion in a block or for finality, as [`Wait`] says, reports its
 //! progress through an optional callback ([`Stage`]), and returns the events of MedChain's own
 //! pallets that it caused ([`Outcome`]). A call the chain refuses comes back as
-//! [`Error::Module`], naming the pallet, the error and its documentation; a refused view is
+//! [`Error::Module`], naming the pallet, the error and its documentation (a council motion's
+//! call that fails too); a refused view is
 //! [`Error::AccessDenied`]; [`Error::kind`] names each kind of error for scripts. Two programs
 //! signing for one account at once both land: a call whose nonce another transaction took is
 //! signed again with the next one.
@@ -34,6 +36,7 @@
 
 mod audit;
 mod calls;
+pub mod council;
 pub mod custody;
 mod error;
 mod proof;
@@ -78,6 +81,7 @@ pub use vault::{release_plaintext, ApiError, Document, Erased, Health, Uploaded,
 		derive = "codec::Encode, codec::Decode",
 		recursive
 	),
+	derive_for_type(path = "medchain_runtime::RuntimeCall", derive = "codec::Encode", recursive),
 	generate_docs
 )]
 pub mod chain {}
@@ -156,7 +160,8 @@ pub struct Outcome {
 	/// That block's number.
 	pub block_number: BlockNumber,
 	/// The events the call caused in MedChain's own pallets (registry, consent, records,
-	/// DPoS, session and sudo), in order; fees and system bookkeeping are left out.
+	/// DPoS, session, council and governance), in order; fees and system bookkeeping are left
+	/// out.
 	pub events: Vec<Event>,
 	/// The names of [`events`](Self::events), in the same order, as `Pallet.Event`.
 	pub event_names: Vec<String>,
@@ -337,7 +342,7 @@ impl MedChain {
 					event_names.push(format!("{}.{}", event.pallet_name(), event.event_name()));
 				}
 			}
-			error::check_sudo(&ours, &metadata)?;
+			error::check_motion(&ours, &metadata)?;
 			let block_number = self.block_number(block_hash).await?;
 			return Ok(Outcome { block_hash, block_number, events: ours, event_names });
 		}
@@ -369,7 +374,16 @@ fn nonce_taken(message: &str) -> bool {
 }
 
 /// The pallets whose events a call's [`Outcome`] carries.
-const OUR_PALLETS: [&str; 6] = ["Registry", "Consent", "Records", "Dpos", "Session", "Sudo"];
+const OUR_PALLETS: [&str; 8] = [
+	"Registry",
+	"Consent",
+	"Records",
+	"Dpos",
+	"Session",
+	"Council",
+	"CouncilMembership",
+	"Governance",
+];
 
 /// A key pair from a secret URI: a dev account such as `//Alice`, a mnemonic phrase with
 /// optional derivation path and `///password`, or a `0x`-prefixed 32-byte seed.

@@ -74,7 +74,7 @@ impl MedChain {
 	}
 
 	/// Reads a storage item at the best block.
-	async fn stored<A: Address>(
+	pub(crate) async fn stored<A: Address>(
 		&self,
 		address: A,
 		key: A::KeyParts,

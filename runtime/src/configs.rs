@@ -15,7 +15,7 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Audit, Aura, Balance, Balances, Block, BlockNumber, Consent, Dpos, Nonce,
+	AccountId, Audit, Aura, Balance, Balances, Block, BlockNumber, Consent, Council, Dpos, Nonce,
 	PalletInfo, Records, Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System, Timestamp, DAYS, HOURS,
 	MED, MILLI_MED, SLOT_DURATION, SS58_PREFIX, VERSION,
@@ -125,10 +125,61 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
-impl pallet_sudo::Config for Runtime {
+/// The council of hospitals' instance of pallet-collective and pallet-membership.
+pub type CouncilInstance = pallet_collective::Instance1;
+/// More than half of the council: membership, admins and vaults.
+pub type CouncilMajority =
+	pallet_collective::EnsureProportionMoreThan<AccountId, CouncilInstance, 1, 2>;
+/// At least two thirds of the council: runtime upgrades and anything touching consensus.
+pub type CouncilTwoThirds =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>;
+
+parameter_types! {
+	/// A motion may take half of a block's weight.
+	pub MaxCouncilProposalWeight: Weight =
+		Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+/// How long a council motion stays open for votes.
+#[cfg(not(feature = "fast-runtime"))]
+pub const MOTION_DURATION: BlockNumber = 3 * DAYS;
+/// How long a council motion stays open for votes: ten blocks, for tests.
+#[cfg(feature = "fast-runtime")]
+pub const MOTION_DURATION: BlockNumber = 10;
+
+impl pallet_collective::Config<CouncilInstance> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
 	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type MotionDuration = ConstU32<MOTION_DURATION>;
+	type MaxProposals = ConstU32<32>;
+	type MaxMembers = ConstU32<16>;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	// Members change only through the membership pallet.
+	type SetMembersOrigin = frame_system::EnsureNever<()>;
+	type MaxProposalWeight = MaxCouncilProposalWeight;
+	type DisapproveOrigin = CouncilMajority;
+	type KillOrigin = CouncilMajority;
+	type Consideration = ();
+}
+
+impl pallet_membership::Config<CouncilInstance> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = CouncilMajority;
+	type RemoveOrigin = CouncilMajority;
+	type SwapOrigin = CouncilMajority;
+	type ResetOrigin = CouncilMajority;
+	type PrimeOrigin = CouncilMajority;
+	type MembershipInitialized = Council;
+	type MembershipChanged = Council;
+	type MaxMembers = ConstU32<16>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_governance::Config for Runtime {
+	type UpgradeOrigin = CouncilTwoThirds;
+	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }
 
 /// Blocks in a session: an hour.
@@ -161,6 +212,7 @@ impl pallet_session::Config for Runtime {
 
 impl pallet_registry::Config for Runtime {
 	type AdminOrigin = pallet_registry::EnsureAdmin<Runtime>;
+	type CouncilOrigin = CouncilMajority;
 	type AuditTrail = Audit;
 	type MaxMetadataLen = ConstU32<256>;
 	type MaxLicenceLen = ConstU32<64>;
@@ -227,10 +279,7 @@ impl pallet_dpos::SessionKeys<AccountId> for HasSessionKeys {
 impl pallet_dpos::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type AdminOrigin = frame_support::traits::EitherOfDiverse<
-		frame_system::EnsureRoot<AccountId>,
-		pallet_registry::EnsureAdmin<Runtime>,
-	>;
+	type CouncilOrigin = CouncilTwoThirds;
 	type SessionKeys = HasSessionKeys;
 	type AuditTrail = Audit;
 	type MinBond = ConstU128<{ 10 * MED }>;

@@ -10,13 +10,14 @@ use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, Balance, BalancesConfig, DposConfig, RegistryConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, MED,
+	AccountId, Balance, BalancesConfig, CouncilMembershipConfig, DposConfig, RegistryConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, MED,
 };
 
-/// The preset of a single-node development chain: Alice is the only authority and the sudo key.
+/// The preset of a single-node development chain: Alice is the only authority and the council.
 pub const DEVELOPMENT: &str = sp_genesis_builder::DEV_RUNTIME_PRESET;
-/// The preset of a four-hospital local testnet: Alice, Bob, Charlie and Dave are authorities.
+/// The preset of a four-hospital local testnet: Alice, Bob, Charlie and Dave are authorities
+/// and the council.
 pub const LOCAL_TESTNET: &str = sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
 
 /// What each well-known development account starts with.
@@ -49,13 +50,13 @@ impl Authority {
 	}
 }
 
-/// Builds a genesis state from its authorities, the funded accounts and the sudo key. The
+/// Builds a genesis state from its authorities, the funded accounts and the council. The
 /// authorities bond, stand and vote, so that the first election returns them; each
 /// authority's hospital has a registered vault.
 pub fn genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
-	root: AccountId,
+	council: Vec<AccountId>,
 ) -> RuntimeGenesisConfig {
 	let vaults = authorities.len();
 	RuntimeGenesisConfig {
@@ -81,7 +82,10 @@ pub fn genesis(
 			keys: authorities.into_iter().map(|a| (a.account.clone(), a.account, a.keys)).collect(),
 			..Default::default()
 		},
-		sudo: SudoConfig { key: Some(root) },
+		council_membership: CouncilMembershipConfig {
+			members: council.try_into().expect("a preset's council fits MaxMembers"),
+			..Default::default()
+		},
 		registry: demo_members(vaults),
 		..Default::default()
 	}
@@ -177,7 +181,7 @@ pub fn development() -> RuntimeGenesisConfig {
 			Sr25519Keyring::AliceStash,
 		)],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		vec![Sr25519Keyring::Alice.to_account_id()],
 	)
 }
 
@@ -199,7 +203,9 @@ pub fn local_testnet() -> RuntimeGenesisConfig {
 			Authority::dev(Sr25519Keyring::Dave, Ed25519Keyring::Dave, Sr25519Keyring::DaveStash),
 		],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+			.map(|k| k.to_account_id())
+			.to_vec(),
 	)
 }
 

@@ -176,8 +176,12 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(3)]
 	pub type TransactionPayment = pallet_transaction_payment;
-	#[runtime::pallet_index(4)]
-	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(5)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(6)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(7)]
+	pub type Governance = pallet_governance;
 	#[runtime::pallet_index(8)]
 	pub type Authorship = pallet_authorship;
 	#[runtime::pallet_index(9)]

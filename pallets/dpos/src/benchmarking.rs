@@ -135,7 +135,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_desired_delegates() -> Result<(), BenchmarkError> {
 		let origin =
-			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let desired = T::MaxDelegates::get();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, desired);

@@ -15,7 +15,7 @@
 //! | [`unregister_candidate`](Pallet::unregister_candidate) | signed, a candidate | `NotCandidate` | `CandidateLeft` |
 //! | [`vote`](Pallet::vote) | signed, bonded | `NotBonded`, `EmptyVote`, `TooManyVotes`, `DuplicateVote`, `UnknownCandidate`, `SelfVote` | `Voted` |
 //! | [`remove_vote`](Pallet::remove_vote) | signed | `NoVote` | `VoteRemoved` |
-//! | [`set_desired_delegates`](Pallet::set_desired_delegates) | `AdminOrigin` | `InvalidDesiredDelegates` | `DesiredDelegatesSet` |
+//! | [`set_desired_delegates`](Pallet::set_desired_delegates) | `CouncilOrigin` | `InvalidDesiredDelegates` | `DesiredDelegatesSet` |
 //!
 //! At each session change the pallet emits `DelegatesElected` (each delegate with its backing)
 //! or `NotEnoughCandidates`, and `DelegateKicked` for a delegate that authored no block in a
@@ -195,8 +195,9 @@ pub mod pallet {
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 		/// The runtime's hold reasons.
 		type RuntimeHoldReason: From<HoldReason>;
-		/// Who may change `DesiredDelegates`.
-		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Who may change `DesiredDelegates`: two thirds of the consortium's council in the runtime,
+		/// since it touches consensus.
+		type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Which accounts have session keys (pallet-session's keys, in the runtime).
 		type SessionKeys: SessionKeys<Self::AccountId>;
 		/// The access log.
@@ -547,11 +548,11 @@ pub mod pallet {
 
 		/// Sets how many delegates each election picks, from the next session change.
 		///
-		/// Origin: `AdminOrigin`. Emits `DesiredDelegatesSet`. Errors: `InvalidDesiredDelegates`.
+		/// Origin: `CouncilOrigin`. Emits `DesiredDelegatesSet`. Errors: `InvalidDesiredDelegates`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::set_desired_delegates())]
 		pub fn set_desired_delegates(origin: OriginFor<T>, desired: u32) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
+			T::CouncilOrigin::ensure_origin(origin)?;
 			ensure!(
 				desired >= T::MinDelegates::get() && desired <= T::MaxDelegates::get(),
 				Error::<T>::InvalidDesiredDelegates

@@ -108,7 +108,7 @@ impl pallet_dpos::SessionKeys<u64> for HasSessionKeys {
 impl pallet_dpos::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type AdminOrigin = EnsureRoot<u64>;
+	type CouncilOrigin = EnsureRoot<u64>;
 	type SessionKeys = HasSessionKeys;
 	type AuditTrail = RecordingAudit;
 	type MinBond = MinBond;

@@ -98,7 +98,7 @@ pub enum Role {
 	Patient,
 	/// A licensed clinician, admitted by an admin; submits records.
 	Doctor,
-	/// Runs the registry and audits the log; admitted by Root.
+	/// Runs clinical administration and audits the log; admitted by the council.
 	Admin,
 }
 
@@ -260,10 +260,12 @@ pub enum AuditAction {
 	/// A vault erased a record's content at the patient's (or an admin's) request; the
 	/// commitment and the log stay.
 	Erased,
-	/// An admin registered a vault (the subject).
+	/// The council registered a vault (the subject).
 	VaultRegistered,
-	/// An admin retired a vault (the subject); it may no longer release or take records.
+	/// The council retired a vault (the subject); it may no longer release or take records.
 	VaultRetired,
+	/// The council removed an admin (the subject).
+	AdminRemoved,
 	/// An account bonded stake.
 	Bonded,
 	/// An account started unbonding stake.

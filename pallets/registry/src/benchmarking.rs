@@ -29,11 +29,26 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn register_admin() {
+	fn register_admin() -> Result<(), BenchmarkError> {
+		let origin =
+			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let admin: T::AccountId = account("admin", 0, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Root, admin.clone());
+		_(origin as T::RuntimeOrigin, admin.clone());
 		assert!(Pallet::<T>::is_active(&admin, Role::Admin));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_admin() -> Result<(), BenchmarkError> {
+		let origin =
+			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let admin: T::AccountId = account("admin", 0, 0);
+		Pallet::<T>::register_for_benchmark(&admin, Role::Admin);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, admin.clone());
+		assert!(Pallet::<T>::role_of(&admin).is_none());
+		Ok(())
 	}
 
 	#[benchmark]
@@ -74,7 +89,7 @@ mod benchmarks {
 	#[benchmark]
 	fn register_vault(e: Linear<1, { T::MaxEndpointLen::get() }>) -> Result<(), BenchmarkError> {
 		let origin =
-			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let vault: T::AccountId = account("vault", 0, 0);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, vault.clone(), alloc::vec![b'u'; e as usize]);
@@ -94,7 +109,7 @@ mod benchmarks {
 	#[benchmark]
 	fn retire_vault() -> Result<(), BenchmarkError> {
 		let origin =
-			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let vault: T::AccountId = account("vault", 0, 0);
 		Pallet::<T>::register_vault_for_benchmark(&vault);
 		#[extrinsic_call]

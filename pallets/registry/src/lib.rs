@@ -9,20 +9,22 @@
 //! |---|---|---|---|
 //! | [`register_patient`](Pallet::register_patient) | signed: the person themself | `AlreadyRegistered`, `MetadataTooLong` | `PatientRegistered` |
 //! | [`register_doctor`](Pallet::register_doctor) | `AdminOrigin` (Root or an active admin) | `AlreadyRegistered`, `EmptyLicence`, `LicenceTooLong` | `DoctorRegistered` |
-//! | [`register_admin`](Pallet::register_admin) | Root | `AlreadyRegistered` | `AdminRegistered` |
+//! | [`register_admin`](Pallet::register_admin) | `CouncilOrigin` | `AlreadyRegistered` | `AdminRegistered` |
+//! | [`remove_admin`](Pallet::remove_admin) | `CouncilOrigin` | `NotAdmin` | `AdminRemoved` |
 //! | [`suspend`](Pallet::suspend) | `AdminOrigin` | `NotRegistered`, `AlreadySuspended`, `CannotSuspendSelf` | `MemberSuspended` |
 //! | [`reinstate`](Pallet::reinstate) | `AdminOrigin` | `NotRegistered`, `NotSuspended` | `MemberReinstated` |
 //! | [`rotate_encryption_key`](Pallet::rotate_encryption_key) | signed: the member | `NotRegistered`, `MemberSuspended` | `EncryptionKeyRotated` |
-//! | [`register_vault`](Pallet::register_vault) | `AdminOrigin` | `VaultAlreadyRegistered`, `EmptyEndpoint`, `EndpointTooLong` | `VaultRegistered` |
+//! | [`register_vault`](Pallet::register_vault) | `CouncilOrigin` | `VaultAlreadyRegistered`, `EmptyEndpoint`, `EndpointTooLong` | `VaultRegistered` |
 //! | [`set_vault_endpoint`](Pallet::set_vault_endpoint) | signed: the vault | `UnknownVault`, `VaultRetired`, `EmptyEndpoint`, `EndpointTooLong` | `VaultEndpointChanged` |
-//! | [`retire_vault`](Pallet::retire_vault) | `AdminOrigin` | `UnknownVault`, `VaultRetired` | `VaultRetired` |
+//! | [`retire_vault`](Pallet::retire_vault) | `CouncilOrigin` | `UnknownVault`, `VaultRetired` | `VaultRetired` |
 //!
 //! Every call also appends an entry to the access log through [`Config::AuditTrail`].
 //!
 //! ## Overview
 //!
-//! An account holds one role. Patients register themselves; doctors are admitted by an admin,
-//! admins by Root. An admin may suspend a member, who then may not act in their role, and
+//! An account holds one role. Patients register themselves; doctors are admitted by an admin
+//! (clinical administration); admins, and vaults, by the consortium's council
+//! (`CouncilOrigin`, a majority of the hospitals in the runtime). An admin may suspend a member, who then may not act in their role, and
 //! reinstate them. The chain keeps no clinical text: a patient's `metadata` is a reference or a
 //! hash, and records are encrypted to the `encryption_key` of their reader by the client.
 //!
@@ -30,8 +32,8 @@
 //! and provides [`EnsureAdmin`], the origin of "Root or an active admin".
 //!
 //! The registry also lists the hospitals' **vaults**: the services that keep records' content
-//! off chain. An admin registers a vault's account with the URL it answers at; the vault may
-//! move its own URL; an admin retires it. Only active vaults may take new records and write
+//! off chain. The council registers a vault's account with the URL it answers at; the vault
+//! may move its own URL; the council retires it. Only active vaults may take new records and write
 //! releases to the access log.
 //!
 //! ## Low Level / Implementation Details
@@ -135,6 +137,9 @@ pub mod pallet {
 		/// Who may admit doctors and suspend or reinstate members. Succeeds with the admin's
 		/// account, or `None` for Root. The runtime uses [`EnsureAdmin`].
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Option<Self::AccountId>>;
+		/// Who admits and removes admins and registers and retires vaults: the consortium's
+		/// council in the runtime.
+		type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// The access log.
 		type AuditTrail: AuditTrail<Self::AccountId>;
 		/// The longest patient metadata, in bytes.
@@ -235,20 +240,22 @@ pub mod pallet {
 		PatientRegistered { who: T::AccountId },
 		/// An admin (or Root, when `by` is `None`) admitted a doctor.
 		DoctorRegistered { who: T::AccountId, by: Option<T::AccountId> },
-		/// Root admitted an admin.
+		/// The council admitted an admin.
 		AdminRegistered { who: T::AccountId },
+		/// The council removed an admin.
+		AdminRemoved { who: T::AccountId },
 		/// A member was suspended and may not act until reinstated.
 		MemberSuspended { who: T::AccountId, by: Option<T::AccountId> },
 		/// A suspended member was reinstated.
 		MemberReinstated { who: T::AccountId, by: Option<T::AccountId> },
 		/// A member replaced their encryption key.
 		EncryptionKeyRotated { who: T::AccountId },
-		/// An admin (or Root, when `by` is `None`) registered a vault.
-		VaultRegistered { vault: T::AccountId, by: Option<T::AccountId> },
+		/// The council registered a vault.
+		VaultRegistered { vault: T::AccountId },
 		/// A vault moved to a new endpoint URL.
 		VaultEndpointChanged { vault: T::AccountId },
-		/// An admin (or Root) retired a vault.
-		VaultRetired { vault: T::AccountId, by: Option<T::AccountId> },
+		/// The council retired a vault.
+		VaultRetired { vault: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -264,8 +271,10 @@ pub mod pallet {
 		NotSuspended,
 		/// The member is suspended and may not act; an admin can reinstate them.
 		MemberSuspended,
-		/// An admin may not suspend themself; ask another admin or Root.
+		/// An admin may not suspend themself; ask another admin or the council.
 		CannotSuspendSelf,
+		/// The account is not an admin.
+		NotAdmin,
 		/// The metadata is longer than `MaxMetadataLen`; store a reference or a hash instead.
 		MetadataTooLong,
 		/// The licence reference is longer than `MaxLicenceLen`.
@@ -355,11 +364,11 @@ pub mod pallet {
 
 		/// Admits `who` as an admin.
 		///
-		/// Origin: Root. Emits `AdminRegistered`. Errors: `AlreadyRegistered`.
+		/// Origin: `CouncilOrigin`. Emits `AdminRegistered`. Errors: `AlreadyRegistered`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::register_admin())]
 		pub fn register_admin(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			ensure_root(origin)?;
+			T::CouncilOrigin::ensure_origin(origin)?;
 			Self::insert_member(&who, Role::Admin, None, Default::default(), Default::default())?;
 			Self::deposit_event(Event::AdminRegistered { who: who.clone() });
 			T::AuditTrail::log(
@@ -423,7 +432,7 @@ pub mod pallet {
 		/// doctors may keep records' content in it, and it writes the releases of that content
 		/// to the access log.
 		///
-		/// Origin: `AdminOrigin` (Root or an active admin). Emits `VaultRegistered`.
+		/// Origin: `CouncilOrigin`. Emits `VaultRegistered`.
 		/// Errors: `VaultAlreadyRegistered`, `EmptyEndpoint`, `EndpointTooLong`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::register_vault(endpoint.len() as u32))]
@@ -432,13 +441,13 @@ pub mod pallet {
 			vault: T::AccountId,
 			endpoint: Vec<u8>,
 		) -> DispatchResult {
-			let by = T::AdminOrigin::ensure_origin(origin)?;
+			T::CouncilOrigin::ensure_origin(origin)?;
 			ensure!(!Vaults::<T>::contains_key(&vault), Error::<T>::VaultAlreadyRegistered);
 			let endpoint = Self::endpoint(endpoint)?;
 			let registered_at = frame_system::Pallet::<T>::block_number();
 			Vaults::<T>::insert(&vault, Vault { endpoint, active: true, registered_at });
-			Self::deposit_event(Event::VaultRegistered { vault: vault.clone(), by: by.clone() });
-			T::AuditTrail::log(AuditEvent::new(by, AuditAction::VaultRegistered).subject(vault));
+			Self::deposit_event(Event::VaultRegistered { vault: vault.clone() });
+			T::AuditTrail::log(AuditEvent::new(None, AuditAction::VaultRegistered).subject(vault));
 			Ok(())
 		}
 
@@ -465,19 +474,34 @@ pub mod pallet {
 		/// Retires a vault: it may no longer take new records or release content. Records it
 		/// keeps stay on chain with their commitments.
 		///
-		/// Origin: `AdminOrigin`. Emits `VaultRetired`. Errors: `UnknownVault`, `VaultRetired`.
+		/// Origin: `CouncilOrigin`. Emits `VaultRetired`. Errors: `UnknownVault`, `VaultRetired`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::retire_vault())]
 		pub fn retire_vault(origin: OriginFor<T>, vault: T::AccountId) -> DispatchResult {
-			let by = T::AdminOrigin::ensure_origin(origin)?;
+			T::CouncilOrigin::ensure_origin(origin)?;
 			Vaults::<T>::try_mutate(&vault, |entry| -> DispatchResult {
 				let entry = entry.as_mut().ok_or(Error::<T>::UnknownVault)?;
 				ensure!(entry.active, Error::<T>::VaultRetired);
 				entry.active = false;
 				Ok(())
 			})?;
-			Self::deposit_event(Event::VaultRetired { vault: vault.clone(), by: by.clone() });
-			T::AuditTrail::log(AuditEvent::new(by, AuditAction::VaultRetired).subject(vault));
+			Self::deposit_event(Event::VaultRetired { vault: vault.clone() });
+			T::AuditTrail::log(AuditEvent::new(None, AuditAction::VaultRetired).subject(vault));
+			Ok(())
+		}
+
+		/// Removes the admin `who` from the registry.
+		///
+		/// Origin: `CouncilOrigin`. Emits `AdminRemoved`. Errors: `NotAdmin`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::remove_admin())]
+		pub fn remove_admin(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::CouncilOrigin::ensure_origin(origin)?;
+			let member = Members::<T>::get(&who).filter(|m| m.role == Role::Admin);
+			ensure!(member.is_some(), Error::<T>::NotAdmin);
+			Members::<T>::remove(&who);
+			Self::deposit_event(Event::AdminRemoved { who: who.clone() });
+			T::AuditTrail::log(AuditEvent::new(None, AuditAction::AdminRemoved).subject(who));
 			Ok(())
 		}
 	}

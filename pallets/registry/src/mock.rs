@@ -30,6 +30,7 @@ parameter_types! {
 
 impl pallet_registry::Config for Test {
 	type AdminOrigin = pallet_registry::EnsureAdmin<Test>;
+	type CouncilOrigin = frame_system::EnsureRoot<u64>;
 	type AuditTrail = RecordingAudit;
 	type MaxMetadataLen = MaxMetadataLen;
 	type MaxLicenceLen = ConstU32<32>;

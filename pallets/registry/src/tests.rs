@@ -11,6 +11,11 @@ fn signed(who: u64) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
 
+/// The council's origin, which the mock runtime takes to be Root.
+fn council() -> RuntimeOrigin {
+	RuntimeOrigin::root()
+}
+
 fn last_event() -> RuntimeEvent {
 	System::events().pop().expect("an event was deposited").event
 }
@@ -137,10 +142,10 @@ fn a_suspended_admin_cannot_register_doctors() {
 }
 
 #[test]
-fn register_admin_works_for_root_only() {
+fn register_admin_works_for_the_council_only() {
 	run_test(|| {
 		assert_noop!(Registry::register_admin(signed(ADMIN), NOBODY), DispatchError::BadOrigin);
-		assert_ok!(Registry::register_admin(RuntimeOrigin::root(), NOBODY));
+		assert_ok!(Registry::register_admin(council(), NOBODY));
 		assert_eq!(last_event(), Event::AdminRegistered { who: NOBODY }.into());
 		let member = Members::<Test>::get(NOBODY).unwrap();
 		assert_eq!((member.role, member.encryption_key), (Role::Admin, None));
@@ -261,16 +266,16 @@ fn genesis_registers_vaults() {
 #[test]
 fn register_vault_works() {
 	run_test(|| {
-		assert_ok!(Registry::register_vault(signed(ADMIN), NOBODY, b"http://v:1".to_vec()));
+		assert_ok!(Registry::register_vault(council(), NOBODY, b"http://v:1".to_vec()));
 		let vault = Vaults::<Test>::get(NOBODY).unwrap();
 		assert_eq!(vault.endpoint.to_vec(), b"http://v:1".to_vec());
 		assert!(vault.active);
 		assert_eq!(vault.registered_at, 1);
 		assert!(Registry::is_active_vault(&NOBODY));
-		assert_eq!(last_event(), Event::VaultRegistered { vault: NOBODY, by: Some(ADMIN) }.into());
+		assert_eq!(last_event(), Event::VaultRegistered { vault: NOBODY }.into());
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(Some(ADMIN), AuditAction::VaultRegistered).subject(NOBODY))
+			Some(AuditEvent::new(None, AuditAction::VaultRegistered).subject(NOBODY))
 		);
 	});
 }
@@ -278,20 +283,22 @@ fn register_vault_works() {
 #[test]
 fn register_vault_fails_for_non_admins_and_bad_input() {
 	run_test(|| {
+		for not_council in [signed(DOCTOR), signed(ADMIN)] {
+			assert_noop!(
+				Registry::register_vault(not_council, NOBODY, b"http://v".to_vec()),
+				DispatchError::BadOrigin
+			);
+		}
 		assert_noop!(
-			Registry::register_vault(signed(DOCTOR), NOBODY, b"http://v".to_vec()),
-			DispatchError::BadOrigin
-		);
-		assert_noop!(
-			Registry::register_vault(signed(ADMIN), VAULT, b"http://v".to_vec()),
+			Registry::register_vault(council(), VAULT, b"http://v".to_vec()),
 			Error::<Test>::VaultAlreadyRegistered
 		);
 		assert_noop!(
-			Registry::register_vault(signed(ADMIN), NOBODY, vec![]),
+			Registry::register_vault(council(), NOBODY, vec![]),
 			Error::<Test>::EmptyEndpoint
 		);
 		assert_noop!(
-			Registry::register_vault(signed(ADMIN), NOBODY, vec![b'u'; 25]),
+			Registry::register_vault(council(), NOBODY, vec![b'u'; 25]),
 			Error::<Test>::EndpointTooLong
 		);
 	});
@@ -322,18 +329,40 @@ fn a_vault_moves_its_own_endpoint() {
 fn retire_vault_works_once() {
 	run_test(|| {
 		assert_noop!(Registry::retire_vault(signed(PATIENT), VAULT), DispatchError::BadOrigin);
-		assert_noop!(Registry::retire_vault(signed(ADMIN), NOBODY), Error::<Test>::UnknownVault);
-		assert_ok!(Registry::retire_vault(signed(ADMIN), VAULT));
+		assert_noop!(Registry::retire_vault(signed(ADMIN), VAULT), DispatchError::BadOrigin);
+		assert_noop!(Registry::retire_vault(council(), NOBODY), Error::<Test>::UnknownVault);
+		assert_ok!(Registry::retire_vault(council(), VAULT));
 		assert!(!Registry::is_active_vault(&VAULT));
-		assert_eq!(last_event(), Event::VaultRetired { vault: VAULT, by: Some(ADMIN) }.into());
+		assert_eq!(last_event(), Event::VaultRetired { vault: VAULT }.into());
 		assert_eq!(
 			RecordingAudit::last(),
-			Some(AuditEvent::new(Some(ADMIN), AuditAction::VaultRetired).subject(VAULT))
+			Some(AuditEvent::new(None, AuditAction::VaultRetired).subject(VAULT))
 		);
-		assert_noop!(Registry::retire_vault(signed(ADMIN), VAULT), Error::<Test>::VaultRetired);
+		assert_noop!(Registry::retire_vault(council(), VAULT), Error::<Test>::VaultRetired);
 		assert_noop!(
 			Registry::set_vault_endpoint(signed(VAULT), b"http://x".to_vec()),
 			Error::<Test>::VaultRetired
+		);
+	});
+}
+
+#[test]
+fn the_council_removes_an_admin() {
+	run_test(|| {
+		assert_noop!(Registry::remove_admin(signed(ADMIN), ADMIN), DispatchError::BadOrigin);
+		assert_noop!(Registry::remove_admin(council(), DOCTOR), Error::<Test>::NotAdmin);
+		assert_noop!(Registry::remove_admin(council(), NOBODY), Error::<Test>::NotAdmin);
+		assert_ok!(Registry::remove_admin(council(), ADMIN));
+		assert_eq!(Registry::role_of(&ADMIN), None);
+		assert_eq!(last_event(), Event::AdminRemoved { who: ADMIN }.into());
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(AuditEvent::new(None, AuditAction::AdminRemoved).subject(ADMIN))
+		);
+		// A removed admin admits nobody.
+		assert_noop!(
+			Registry::register_doctor(signed(ADMIN), NOBODY, b"L".to_vec(), [1; 32]),
+			DispatchError::BadOrigin
 		);
 	});
 }

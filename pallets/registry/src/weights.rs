@@ -30,6 +30,8 @@ pub trait WeightInfo {
 	fn set_vault_endpoint(e: u32) -> Weight;
 	/// `retire_vault`.
 	fn retire_vault() -> Weight;
+	/// `remove_admin`.
+	fn remove_admin() -> Weight;
 }
 
 /// Estimated weights for a runtime with the database weights of `T`.
@@ -62,5 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn retire_vault() -> Weight {
 		estimated_weight(T::DbWeight::get(), 20, 0, 4, 4)
+	}
+	fn remove_admin() -> Weight {
+		estimated_weight(T::DbWeight::get(), 20, 0, 3, 4)
 	}
 }

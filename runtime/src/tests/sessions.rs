@@ -79,7 +79,11 @@ fn development_preset_has_alice_alone() {
 	ext(genesis::development()).execute_with(|| {
 		assert_eq!(Session::validators(), accounts(&[Alice]));
 		assert_eq!(aura_authorities(), vec![AuraId::from(Alice.public())]);
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Alice.to_account_id()));
+		assert_eq!(
+			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(),
+			accounts(&[Alice]),
+			"Alice alone is the dev chain's council"
+		);
 		for account in accounts(&[Alice, Bob, Charlie, Dave, Eve, Ferdie]) {
 			assert_eq!(
 				<crate::Balances as Inspect<_>>::total_balance(&account),

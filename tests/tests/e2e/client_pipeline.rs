@@ -46,7 +46,7 @@ async fn clinical_pipeline_through_the_client() {
 		.expect("the client connects")
 		.waiting_for(Wait::InBlock);
 	let store = VaultClient::connect(&vault.url()).await.expect("the vault answers");
-	let (alice, _) = dev("Alice"); // admin and sudo key at genesis
+	let (alice, _) = dev("Alice"); // admin and, alone, the council at genesis
 	let (bob, bob_id) = dev("Bob"); // doctor at genesis
 	let (charlie, charlie_id) = dev("Charlie"); // patient at genesis
 	let (dave, dave_id) = dev("Dave");
@@ -58,7 +58,7 @@ async fn clinical_pipeline_through_the_client() {
 		chain.put_record(&ferdie, &store, eve_id, kind, text.as_bytes().to_vec(), supersedes)
 	};
 
-	// Registration: a patient registers themself, an admin admits a doctor, sudo an admin.
+	// Registration: a patient registers themself, an admin admits a doctor, the council an admin.
 	let outcome = chain
 		.register_patient(&eve, eve_keys.encryption.public(), b"eve-ref".to_vec())
 		.await
@@ -80,9 +80,9 @@ async fn clinical_pipeline_through_the_client() {
 		"Registry",
 		"AlreadyRegistered",
 	);
-	// Only Root admits admins: through sudo, a non-sudo key is refused by the sudo pallet.
-	assert_module_error(chain.register_admin(&bob, bob_id).await, "Sudo", "RequireSudo");
-	// Root's call fails inside sudo: the error of the inner call comes back.
+	// Only the council admits admins: a doctor is no member of it.
+	assert_module_error(chain.register_admin(&bob, bob_id).await, "Council", "NotMember");
+	// A motion's call that fails: the error of the call inside comes back.
 	assert_module_error(
 		chain.register_admin(&alice, eve_id).await,
 		"Registry",

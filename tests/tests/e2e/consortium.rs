@@ -15,7 +15,7 @@
 use std::{collections::BTreeSet, time::Duration};
 
 use medchain_client::{
-	account_of, keypair, AccountId, BlockNumber, MedChain, NewRecord, Wait, MED,
+	account_of, council::Motion, keypair, AccountId, BlockNumber, MedChain, NewRecord, Wait, MED,
 };
 use medchain_e2e::{eventually, Network, Part};
 use tokio::time::sleep;
@@ -143,6 +143,22 @@ async fn consortium_network() {
 	let (submission, _) = alice.submit_record(&bob, account("Charlie"), record).await.unwrap();
 	let (record_id, approval) = alice.approve(&charlie, submission).await.unwrap();
 	agree_on_finalized(&clients, approval.block_number).await;
+
+	// The four hospitals are the council: a motion to admit an admin needs three ayes.
+	let (motion, _) =
+		alice.register_admin(&keypair("//Alice").unwrap(), account("Ferdie")).await.unwrap();
+	let Motion::Proposed { hash, threshold, .. } = motion else {
+		panic!("one aye of four admits nobody: {motion:?}")
+	};
+	assert_eq!(threshold, 3);
+	for voter in ["//Alice", "//Bob"] {
+		alice.council_vote(&keypair(voter).unwrap(), hash, true).await.unwrap();
+	}
+	assert!(alice.member(account("Ferdie")).await.unwrap().is_none(), "two ayes are not enough");
+	assert_eq!(alice.motions().await.unwrap()[0].ayes.len(), 2);
+	let executed = alice.council_vote(&charlie, hash, true).await.unwrap();
+	assert!(executed.event_names.contains(&"Registry.AdminRegistered".to_owned()), "{executed:?}");
+	assert!(alice.motions().await.unwrap().is_empty());
 
 	network.node("bob").kill();
 	let (best_at_kill, final_at_kill) = (best(&alice).await, finalized(&alice).await);

@@ -236,6 +236,41 @@ pub enum Command {
 	/// Read and verify the access log.
 	#[command(subcommand)]
 	Audit(AuditCommand),
+	/// The council of hospitals: its members and open motions; vote, close, add a member.
+	#[command(subcommand)]
+	Council(CouncilCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CouncilCommand {
+	/// List the council's members.
+	#[command(after_help = "Example: medchain council members")]
+	Members,
+	/// List the open motions with their votes.
+	#[command(after_help = "Example: medchain --json council motions")]
+	Motions,
+	/// Vote on a motion, aye unless --nay; it executes once it has its ayes.
+	#[command(after_help = "Example: medchain --suri-file bob.key council vote 0x<motion hash>")]
+	Vote {
+		/// The motion's hash.
+		hash: Key32,
+		/// Vote against it.
+		#[arg(long)]
+		nay: bool,
+	},
+	/// Close a motion: it executes with its ayes, or is dropped (anyone, after the voting
+	/// period).
+	#[command(after_help = "Example: medchain --suri-file me.key council close 0x<motion hash>")]
+	Close {
+		/// The motion's hash.
+		hash: Key32,
+	},
+	/// Move a motion to add a hospital to the council (a majority decides).
+	#[command(after_help = "Example: medchain --suri-file alice.key council add-member //Eve")]
+	AddMember {
+		/// The new member.
+		account: AccountArg,
+	},
 }
 
 #[derive(Subcommand, Debug)]
@@ -266,8 +301,8 @@ pub enum RegisterCommand {
 		#[arg(long)]
 		encryption_key: Key32,
 	},
-	/// Admit an admin (the sudo key only).
-	#[command(after_help = "Example: medchain --suri-file sudo.key register admin //Dave")]
+	/// Move a council motion to admit an admin (council members; a majority decides).
+	#[command(after_help = "Example: medchain --suri-file council.key register admin //Dave")]
 	Admin {
 		/// The new admin's account.
 		account: AccountArg,
@@ -300,7 +335,8 @@ pub enum MemberCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum VaultCommand {
-	/// Register a hospital's vault account and the URL it answers at (admins only).
+	/// Move a council motion to register a hospital's vault account and the URL it answers at
+	/// (council members; a majority decides).
 	#[command(
 		after_help = "Example: medchain --suri-file admin.key vault register //Alice//vault https://vault.hospital.example"
 	)]
@@ -310,7 +346,8 @@ pub enum VaultCommand {
 		/// The URL the vault answers at.
 		endpoint: String,
 	},
-	/// Retire a vault: it may no longer take records or release content (admins only).
+	/// Move a council motion to retire a vault: it may no longer take records or release
+	/// content (council members; a majority decides).
 	#[command(after_help = "Example: medchain --suri-file admin.key vault retire //Alice//vault")]
 	Retire {
 		/// The vault's account.
@@ -326,7 +363,8 @@ pub enum VaultCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum DelegatesCommand {
-	/// Set how many delegates each election picks (admins only).
+	/// Move a council motion to set how many delegates each election picks (council members;
+	/// two thirds decide).
 	#[command(after_help = "Example: medchain --suri-file admin.key delegates set-desired 4")]
 	SetDesired {
 		/// The number of delegates.

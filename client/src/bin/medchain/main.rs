@@ -17,16 +17,18 @@ use std::{
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use medchain_client::{account_of, Error, Keypair, MedChain, Stage, VaultClient, Wait};
+use medchain_client::{
+	account_of, council::Motion, Error, Hash, Keypair, MedChain, Stage, VaultClient, Wait,
+};
 
 use args::{
-	AccessCommand, AuditCommand, CandidateCommand, Cli, Command, DelegatesCommand, MemberCommand,
-	RecordCommand, RegisterCommand, VaultCommand,
+	AccessCommand, AuditCommand, CandidateCommand, Cli, Command, CouncilCommand, DelegatesCommand,
+	MemberCommand, RecordCommand, RegisterCommand, VaultCommand,
 };
 use output::{
 	med, AuditReportOut, BalanceOut, BasisOut, CallOut, CandidateOut, DelegatesOut, DocumentOut,
-	EntryOut, ErrorOut, GrantOut, HistoryOut, KeyOut, MemberOut, Output, ProofOut, StakeOut,
-	SubmissionOut, VaultOut,
+	EntryOut, ErrorOut, GrantOut, HistoryOut, KeyOut, MemberOut, MotionOut, Output, ProofOut,
+	StakeOut, SubmissionOut, VaultOut,
 };
 
 /// The exit code of an error: 1 for anything not below; 3 the chain refused the call; 4 access
@@ -175,8 +177,9 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 				out.call(CallOut::new(format!("{} registered as a doctor", account.0), &outcome));
 			},
 			RegisterCommand::Admin { account } => {
-				let outcome = chain.register_admin(&signer()?, account.0).await?;
-				out.call(CallOut::new(format!("{} registered as an admin", account.0), &outcome));
+				let (motion, outcome) = chain.register_admin(&signer()?, account.0).await?;
+				let what = format!("{} registered as an admin", account.0);
+				out.call(CallOut::new(motion_message(&what, &motion), &outcome));
 			},
 		},
 		Command::Member { account, action: None } => {
@@ -206,15 +209,15 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 		Command::Key => print_key(cli, out)?,
 		Command::Vault(vault) => match vault {
 			VaultCommand::Register { account, endpoint } => {
-				let outcome = chain.register_vault(&signer()?, account.0, endpoint).await?;
-				out.call(CallOut::new(
-					format!("{} registered as a vault at {endpoint}", account.0),
-					&outcome,
-				));
+				let (motion, outcome) =
+					chain.register_vault(&signer()?, account.0, endpoint).await?;
+				let what = format!("{} registered as a vault at {endpoint}", account.0);
+				out.call(CallOut::new(motion_message(&what, &motion), &outcome));
 			},
 			VaultCommand::Retire { account } => {
-				let outcome = chain.retire_vault(&signer()?, account.0).await?;
-				out.call(CallOut::new(format!("vault {} retired", account.0), &outcome));
+				let (motion, outcome) = chain.retire_vault(&signer()?, account.0).await?;
+				let what = format!("vault {} retired", account.0);
+				out.call(CallOut::new(motion_message(&what, &motion), &outcome));
 			},
 			VaultCommand::Show { account } => match chain.vault(account.0).await? {
 				Some(vault) => out.item(&VaultOut::new(&account.0, &vault)),
@@ -283,11 +286,37 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 			out.item(&DelegatesOut::new(session, &delegates));
 		},
 		Command::Delegates { action: Some(DelegatesCommand::SetDesired { count }) } => {
-			let outcome = chain.set_desired_delegates(&signer()?, *count).await?;
-			let message = format!("each election picks {count} delegates from the next session");
-			out.call(CallOut::new(message, &outcome));
+			let (motion, outcome) = chain.set_desired_delegates(&signer()?, *count).await?;
+			let what = format!("each election picks {count} delegates from the next session");
+			out.call(CallOut::new(motion_message(&what, &motion), &outcome));
 		},
 		Command::Record(record) => run_record(&chain, cli, out, record).await?,
+		Command::Council(council) => match council {
+			CouncilCommand::Members => {
+				let members: Vec<String> =
+					chain.council_members().await?.iter().map(ToString::to_string).collect();
+				out.item(&serde_json::json!({ "members": members }));
+			},
+			CouncilCommand::Motions => {
+				out.list(&MotionOut::list(&chain.motions().await?), &["hash", "threshold", "ayes"]);
+			},
+			CouncilCommand::Vote { hash, nay } => {
+				let hash = Hash::from(hash.0);
+				let outcome = chain.council_vote(&signer()?, hash, !nay).await?;
+				let vote = if *nay { "nay" } else { "aye" };
+				out.call(CallOut::new(format!("voted {vote} on motion {hash:?}"), &outcome));
+			},
+			CouncilCommand::Close { hash } => {
+				let hash = Hash::from(hash.0);
+				let outcome = chain.council_close(&signer()?, hash).await?;
+				out.call(CallOut::new(format!("motion {hash:?} closed"), &outcome));
+			},
+			CouncilCommand::AddMember { account } => {
+				let (motion, outcome) = chain.add_council_member(&signer()?, account.0).await?;
+				let what = format!("{} joined the council", account.0);
+				out.call(CallOut::new(motion_message(&what, &motion), &outcome));
+			},
+		},
 		Command::Access(access) => match access {
 			AccessCommand::Grant { doctor, until } => {
 				let outcome = chain.grant_access(&signer()?, doctor.0, *until).await?;
@@ -348,6 +377,17 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 		},
 	}
 	Ok(())
+}
+
+/// What a motion moved for `what` came to: done, or waiting for votes.
+fn motion_message(what: &str, motion: &Motion) -> String {
+	match motion {
+		Motion::Executed => format!("{what} (a council motion of one)"),
+		Motion::Proposed { index, hash, threshold } => format!(
+			"motion {index} proposed: {what} once {threshold} council members vote aye \
+			 (medchain council vote {hash:?})"
+		),
+	}
 }
 
 /// Prints the signer's account and the encryption key derived from their secret.

@@ -6,8 +6,8 @@
 
 use comfy_table::{presets::UTF8_HORIZONTAL_ONLY, Table, TableComponent};
 use medchain_client::{
-	AccessBasis, AccountBalance, AccountId, AuditReport, Candidate, Document, Entry, Error, Grant,
-	Member, Outcome, Record, RecordProof, StakeLedger, Submission, Vault, MED,
+	council::OpenMotion, AccessBasis, AccountBalance, AccountId, AuditReport, Candidate, Document,
+	Entry, Error, Grant, Member, Outcome, Record, RecordProof, StakeLedger, Submission, Vault, MED,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -344,6 +344,33 @@ impl From<&Record> for RecordOut {
 pub struct KeyOut {
 	pub account: String,
 	pub encryption_key: String,
+}
+
+/// An open council motion.
+#[derive(Serialize)]
+pub struct MotionOut {
+	hash: String,
+	index: u32,
+	threshold: u32,
+	ayes: Vec<String>,
+	nays: Vec<String>,
+	end: u32,
+}
+
+impl MotionOut {
+	pub fn list(motions: &[OpenMotion]) -> Vec<MotionOut> {
+		motions
+			.iter()
+			.map(|m| MotionOut {
+				hash: format!("{:?}", m.hash),
+				index: m.index,
+				threshold: m.threshold,
+				ayes: m.ayes.iter().map(ToString::to_string).collect(),
+				nays: m.nays.iter().map(ToString::to_string).collect(),
+				end: m.end,
+			})
+			.collect()
+	}
 }
 
 /// A registered vault.
