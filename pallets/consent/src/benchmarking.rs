@@ -10,7 +10,7 @@ use medchain_primitives::{EmergencyReason, Locator, MAX_KIND_LEN};
 fn member<T: Config>(name: &'static str, role: Role) -> T::AccountId {
 	let who: T::AccountId = account(name, 0, 0);
 	T::Roles::register_for_benchmark(&who, role);
-	let funds = Pallet::<T>::deposit_for(MAX_KIND_LEN as usize);
+	let funds = Pallet::<T>::deposit_for(MAX_KIND_LEN as usize).expect("the deposit fits");
 	let funds = funds.saturating_mul((T::MaxPendingPerPatient::get() + 1).into());
 	T::Currency::set_balance(&who, funds.saturating_add(T::Currency::minimum_balance()));
 	who
@@ -31,6 +31,7 @@ fn fill_pool<T: Config>(patient: &T::AccountId, free: u32) -> (SubmissionId, T::
 		doctor = account("filler", n / T::MaxPendingPerDoctor::get(), 0);
 		T::Roles::register_for_benchmark(&doctor, Role::Doctor);
 		let funds = Pallet::<T>::deposit_for(MAX_KIND_LEN as usize)
+			.expect("the deposit fits")
 			.saturating_mul((T::MaxPendingPerDoctor::get() + 1).into());
 		if T::Currency::balance(&doctor) < funds {
 			T::Currency::set_balance(&doctor, funds.saturating_add(T::Currency::minimum_balance()));

@@ -355,6 +355,11 @@ pub mod pallet {
 		NotBlocked,
 		/// The patient blocked `MaxBlockedPerPatient` doctors; unblock one first.
 		TooManyBlocked,
+		/// Every submission id has been given out; the chain can take no more submissions.
+		SubmissionIdsExhausted,
+		/// The deposit does not fit the balance type: the runtime's deposit constants are
+		/// wrong.
+		DepositOverflow,
 	}
 
 	#[pallet::hooks]
@@ -402,16 +407,17 @@ pub mod pallet {
 				.filter(|id| Submissions::<T>::get(id).is_some_and(|s| s.doctor == doctor))
 				.count() as u32;
 			let id = NextSubmissionId::<T>::get();
+			let next_id = id.checked_add(1).ok_or(Error::<T>::SubmissionIdsExhausted)?;
 			pool.try_push(id).map_err(|_| Error::<T>::PendingPoolFull)?;
 			ensure!(from_doctor < T::MaxPendingPerDoctor::get(), Error::<T>::TooManyFromDoctor);
-			let deposit = Self::deposit_for(kind.len());
+			let deposit = Self::deposit_for(kind.len()).ok_or(Error::<T>::DepositOverflow)?;
 			T::Currency::hold(&HoldReason::SubmissionDeposit.into(), &doctor, deposit)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 
 			let now = frame_system::Pallet::<T>::block_number();
 			let expires_at = now.saturating_add(T::ConsentWindow::get());
 			PendingPool::<T>::insert(&patient, pool);
-			NextSubmissionId::<T>::put(id.saturating_add(1));
+			NextSubmissionId::<T>::put(next_id);
 			let submission = Submission::<T> {
 				patient: patient.clone(),
 				doctor: doctor.clone(),
@@ -708,10 +714,14 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The deposit of a submission whose kind is `bytes` bytes long.
-	pub fn deposit_for(bytes: usize) -> BalanceOf<T> {
+	/// The deposit of a submission whose kind is `bytes` bytes long, unless it overflows the
+	/// balance type.
+	pub fn deposit_for(bytes: usize) -> Option<BalanceOf<T>> {
+		use sp_runtime::traits::{CheckedAdd, CheckedMul};
 		let bytes: BalanceOf<T> = (bytes as u32).into();
-		T::SubmissionDepositBase::get().saturating_add(T::SubmissionDepositPerByte::get() * bytes)
+		T::SubmissionDepositPerByte::get()
+			.checked_mul(&bytes)
+			.and_then(|per_byte| T::SubmissionDepositBase::get().checked_add(&per_byte))
 	}
 
 	/// Removes `patient`'s grants that ran out before `now`.

@@ -533,3 +533,19 @@ fn grants_that_ran_out_free_their_places() {
 		assert_eq!(GrantCount::<Test>::get(PATIENT), 2);
 	});
 }
+
+#[test]
+fn submission_ids_never_wrap() {
+	run_test(|| {
+		crate::NextSubmissionId::<Test>::put(u64::MAX);
+		assert_noop!(submit_to(DOCTOR, PATIENT), Error::<Test>::SubmissionIdsExhausted);
+	});
+}
+
+#[test]
+fn a_deposit_is_the_base_plus_each_byte_of_the_kind() {
+	run_test(|| {
+		assert_eq!(Consent::deposit_for(11), Some(10 + 11));
+		assert_eq!(Consent::deposit_for(usize::MAX), Some(10 + u64::from(u32::MAX)));
+	});
+}

@@ -443,14 +443,16 @@ impl<T: Config> RecordStore<T::AccountId> for Pallet<T> {
 			None => 1,
 		};
 		let id = NextRecordId::<T>::get();
-		NextRecordId::<T>::put(id.saturating_add(1));
+		let next_id = id.checked_add(1).ok_or(DispatchError::Other("record ids are exhausted"))?;
+		let position = HistoryLength::<T>::get(&patient);
+		let length =
+			position.checked_add(1).ok_or(DispatchError::Other("the patient's history is full"))?;
+		NextRecordId::<T>::put(next_id);
 		if let Some(old) = supersedes {
 			SupersededBy::<T>::insert(old, id);
 		}
-		HistoryLength::<T>::mutate(&patient, |length| {
-			History::<T>::insert(&patient, *length, id);
-			*length = length.saturating_add(1);
-		});
+		History::<T>::insert(&patient, position, id);
+		HistoryLength::<T>::insert(&patient, length);
 		Records::<T>::insert(
 			id,
 			Record::<T> {

@@ -279,3 +279,21 @@ fn try_state_catches_an_erasure_before_approval() {
 		assert!(Records::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn record_ids_and_history_positions_never_wrap() {
+	run_test(|| {
+		crate::NextRecordId::<Test>::put(u64::MAX);
+		assert_eq!(
+			<Records as RecordStore<u64>>::insert(new_record(PATIENT, None)),
+			Err(DispatchError::Other("record ids are exhausted"))
+		);
+		crate::NextRecordId::<Test>::put(0);
+		HistoryLength::<Test>::insert(PATIENT, u32::MAX);
+		assert_eq!(
+			<Records as RecordStore<u64>>::insert(new_record(PATIENT, None)),
+			Err(DispatchError::Other("the patient's history is full"))
+		);
+		HistoryLength::<Test>::remove(PATIENT);
+	});
+}
