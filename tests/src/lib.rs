@@ -343,6 +343,26 @@ impl Node {
 			.unwrap_or_else(|e| panic!("node {}: {method} failed: {e}", self.name))
 	}
 
+	/// Every storage key and value (hex, `0x`-prefixed) of the state at block `at`, read page by
+	/// page.
+	pub fn storage(&self, at: &Value) -> Vec<(String, String)> {
+		const PAGE: usize = 500;
+		let (mut start, mut pairs) = (Value::Null, Vec::new());
+		loop {
+			let keys = self.rpc("state_getKeysPaged", json!(["0x", PAGE, start, at]));
+			let keys = keys.as_array().expect("a page of keys").clone();
+			for key in &keys {
+				let value = self.rpc("state_getStorage", json!([key, at]));
+				let (key, value) = (key.as_str(), value.as_str());
+				pairs.push((key.expect("a key").to_owned(), value.expect("a value").to_owned()));
+			}
+			match keys.last() {
+				Some(last) if keys.len() == PAGE => start = last.clone(),
+				_ => return pairs,
+			}
+		}
+	}
+
 	/// The number of the node's best block.
 	pub fn best_number(&self) -> u64 {
 		header_number(&self.rpc("chain_getHeader", json!([])))

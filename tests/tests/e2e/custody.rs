@@ -169,20 +169,13 @@ fn no_window_of_the_document_is_on_chain(node: &Node, document: &[u8]) {
 			.unwrap_or_default()
 	};
 	let best = node.rpc("chain_getBlockHash", json!([]));
-	let (mut start, mut values) = (Value::Null, 0);
-	loop {
-		let keys = node.rpc("state_getKeysPaged", json!(["0x", 500, start, best]));
-		let keys = keys.as_array().expect("a page of keys").clone();
-		for key in &keys {
-			let value = hex_bytes(&node.rpc("state_getStorage", json!([key, best])));
-			assert!(!leaks(&value), "the storage value of {key} holds part of the document");
-			values += 1;
-		}
-		match keys.last() {
-			Some(last) if keys.len() == 500 => start = last.clone(),
-			_ => break,
-		}
+	let state = node.storage(&best);
+	for (key, value) in &state {
+		let value = hex::decode(value.trim_start_matches("0x")).expect("hex");
+		assert!(!leaks(&value), "the storage value of {key} holds part of the document");
 	}
+	let values = state.len();
+	save_live_state(&state);
 	assert!(values > 50, "the whole state was read ({values} values)");
 	// System.Events: twox128("System") ++ twox128("Events").
 	let events_key = "0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7";
@@ -199,6 +192,17 @@ fn no_window_of_the_document_is_on_chain(node: &Node, document: &[u8]) {
 		let events = hex_bytes(&node.rpc("state_getStorage", json!([events_key, hash])));
 		assert!(!leaks(&events), "the events of block {number} hold part of the document");
 	}
+}
+
+/// Keeps the state a test left, for `runtime/tests/live_state.rs` to check every pallet's
+/// invariants on it: in `$MEDCHAIN_LIVE_STATE`, or `live-state.json` beside the node binary.
+fn save_live_state(state: &[(String, String)]) {
+	let path = std::env::var_os("MEDCHAIN_LIVE_STATE")
+		.map(std::path::PathBuf::from)
+		.unwrap_or_else(|| medchain_e2e::node_binary().with_file_name("live-state.json"));
+	let map: serde_json::Map<String, Value> =
+		state.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+	fs::write(&path, serde_json::to_vec(&map).expect("JSON")).expect("the state is written");
 }
 
 /// Sends a POST to the vault with `headers`; returns the status and the JSON body.
