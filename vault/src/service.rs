@@ -379,15 +379,18 @@ async fn release(
 	let (viewer, _) = authenticate(&vault, request).await?;
 	let record = vault.custody(id).await?;
 	let content_id = hex::encode(record.locator.content);
-	let key = |member: Option<medchain_client::Member>| member.and_then(|m| m.encryption_key);
-	let member = vault.chain.member(viewer).await.map_err(chain_failure)?;
-	if member.is_some() && key(member).is_none() {
-		return Err(Refusal::new(
+	let no_key = || {
+		Refusal::new(
 			StatusCode::CONFLICT,
 			"no_encryption_key",
 			format!("{viewer} has no registered encryption key; set one with `medchain member rotate-key`"),
-		));
-	}
+		)
+	};
+	// A member without a key could not open a release; a stranger is refused by the chain.
+	let registered_key = match vault.chain.member(viewer).await.map_err(chain_failure)? {
+		Some(member) => Some(member.encryption_key.ok_or_else(no_key)?),
+		None => None,
+	};
 	// Read and check the content before the release is logged: a damaged document is not
 	// released, so no release may be logged for it.
 	let plaintext = vault.store.get(&content_id).await?;
@@ -406,14 +409,17 @@ async fn release(
 		},
 		Err(other) => return Err(chain_failure(other)),
 	};
-	let member = vault.chain.member(viewer).await.map_err(chain_failure)?;
-	let recipient = key(member).ok_or_else(|| {
-		Refusal::new(
-			StatusCode::CONFLICT,
-			"no_encryption_key",
-			format!("{viewer} has no encryption key"),
-		)
-	})?;
+	// Only one who registered since the first read gets here without a key read.
+	let recipient = match registered_key {
+		Some(key) => key,
+		None => vault
+			.chain
+			.member(viewer)
+			.await
+			.map_err(chain_failure)?
+			.and_then(|m| m.encryption_key)
+			.ok_or_else(no_key)?,
+	};
 	let (encapped, sealed) =
 		custody::seal(&recipient, &release_info(&vault.account, id), &plaintext)
 			.map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, "seal", e.to_string()))?;
