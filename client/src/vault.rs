@@ -259,9 +259,7 @@ impl MedChain {
 		id: RecordId,
 		url: Option<&str>,
 	) -> Result<Document, Error> {
-		let record =
-			self.record(id).await?.ok_or_else(|| Error::NotFound(format!("record {id}")))?;
-		let vault = self.vault_of(&record, url).await?;
+		let (record, vault) = self.custody_of(id, url).await?;
 		let (opened, released_at) = match vault.release(viewer, id).await {
 			Err(Error::Vault { code, .. }) if code == "access_denied" => {
 				return Err(Error::AccessDenied {
@@ -284,9 +282,19 @@ impl MedChain {
 		id: RecordId,
 		url: Option<&str>,
 	) -> Result<Erased, Error> {
+		self.custody_of(id, url).await?.1.erase(requester, id).await
+	}
+
+	/// Record `id` and the vault that keeps its content (or the vault at `url`).
+	async fn custody_of(
+		&self,
+		id: RecordId,
+		url: Option<&str>,
+	) -> Result<(Record, VaultClient), Error> {
 		let record =
 			self.record(id).await?.ok_or_else(|| Error::NotFound(format!("record {id}")))?;
-		self.vault_of(&record, url).await?.erase(requester, id).await
+		let vault = self.vault_of(&record, url).await?;
+		Ok((record, vault))
 	}
 }
 
