@@ -3,8 +3,9 @@
 
 MEDCHAIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/medchain/target}"
-# Sessions of ten 2-second blocks: the dev chain and the tests elect delegates without long waits.
-MEDCHAIN_FEATURES=(--features medchain-runtime/fast-runtime)
+# Sessions of ten 2-second blocks: the dev chain and the tests elect delegates without long waits;
+# and, beside the runtime, the blob of its next version, which the upgrade test proposes.
+MEDCHAIN_FEATURES=(--features medchain-runtime/fast-runtime,medchain-runtime/next-version-blob)
 # A node binary given from outside is run as it is; otherwise the scripts build their own.
 MEDCHAIN_PREBUILT_NODE="${MEDCHAIN_NODE:-}"
 MEDCHAIN_NODE="${MEDCHAIN_NODE:-$CARGO_TARGET_DIR/debug/medchain-node}"

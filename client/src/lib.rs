@@ -176,6 +176,17 @@ impl Outcome {
 
 type Progress = Arc<dyn Fn(Stage) + Send + Sync>;
 
+/// The runtime a block runs, as its version says.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RuntimeInfo {
+	/// The runtime's name (`medchain`).
+	pub spec_name: String,
+	/// Its version; a runtime upgrade raises it.
+	pub spec_version: u32,
+	/// The version of its transaction format.
+	pub transaction_version: u32,
+}
+
 /// A connection to a MedChain node.
 #[derive(Clone)]
 pub struct MedChain {
@@ -231,6 +242,17 @@ impl MedChain {
 	pub async fn finalized_block(&self) -> Result<(BlockNumber, Hash), Error> {
 		let hash = self.legacy.chain_get_finalized_head().await.map_err(Error::rpc)?;
 		Ok((self.block_number(hash).await?, hash))
+	}
+
+	/// The runtime the best block runs.
+	pub async fn runtime(&self) -> Result<RuntimeInfo, Error> {
+		let version = self.legacy.state_get_runtime_version(None).await.map_err(Error::rpc)?;
+		let spec_name = version.other.get("specName").and_then(|name| name.as_str());
+		Ok(RuntimeInfo {
+			spec_name: spec_name.unwrap_or_default().to_owned(),
+			spec_version: version.spec_version,
+			transaction_version: version.transaction_version,
+		})
 	}
 
 	async fn block_number(&self, hash: Hash) -> Result<BlockNumber, Error> {

@@ -150,7 +150,7 @@ impl MedChain {
 	pub async fn patient_entries(
 		&self,
 		patient: AccountId,
-		start: u32,
+		start: u64,
 		count: u32,
 	) -> Result<Vec<Entry>, Error> {
 		self.view(chain::view_functions().audit().patient_entries(patient, start, count)).await

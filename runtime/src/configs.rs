@@ -1,5 +1,6 @@
 //! The `Config` of every pallet in the runtime.
 
+use alloc::vec::Vec;
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
@@ -15,10 +16,10 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Audit, Aura, Balance, Balances, Block, BlockNumber, Consent, Council, Dpos, Nonce,
-	PalletInfo, Records, Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System, Timestamp, DAYS, HOURS,
-	MED, MILLI_MED, SLOT_DURATION, SS58_PREFIX, VERSION,
+	AccountId, Audit, Aura, Balance, Balances, Block, BlockNumber, Consent, Council, Dpos,
+	Historical, Nonce, Offences, PalletInfo, Records, Registry, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, SessionKeys, System,
+	Timestamp, DAYS, HOURS, MED, MILLI_MED, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 
 /// The largest block, in bytes.
@@ -81,14 +82,56 @@ impl pallet_aura::Config for Runtime {
 	type SlotDuration = ConstU64<SLOT_DURATION>;
 }
 
+/// Sessions whose delegates' keys stay provable, so that an equivocation in them can be
+/// reported: the unbonding period's two sessions, while the offender's stake is still held.
+pub const HISTORY_DEPTH: u32 = 2;
+
+parameter_types! {
+	/// How long a report of an equivocation stays valid in the transaction pool.
+	pub const ReportLongevity: u64 = HISTORY_DEPTH as u64 * SESSION_PERIOD as u64;
+}
+
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	// The set changes at most once a session.
+	type MaxSetIdSessionEntries = ConstU64<{ HISTORY_DEPTH as u64 }>;
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem =
+		pallet_grandpa::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	// A delegate is identified by its account alone: the slash reads its stake when applied.
+	type FullIdentification = AccountId;
+	type FullIdentificationOf = sp_runtime::traits::ConvertInto;
+}
+
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	type OnOffenceHandler = Dpos;
+}
+
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = crate::UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+/// Equivocation reports the node finds are submitted as unsigned transactions.
+impl<C> frame_system::offchain::CreateBare<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_bare(call: RuntimeCall) -> crate::UncheckedExtrinsic {
+		crate::UncheckedExtrinsic::new_bare(call)
+	}
 }
 
 /// The least an account may hold; below it the account is removed.
@@ -200,14 +243,48 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
 	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	// The delegates elected by stake-weighted votes.
-	type SessionManager = Dpos;
+	// The delegates elected by stake-weighted votes, with each session's keys kept provable.
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Self, DelegateSessions>;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = ();
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = ConstU128<MED>;
+}
+
+/// The delegates `dpos` elects, as pallet-session's history records them: each session's
+/// keys stay provable for [`HISTORY_DEPTH`] sessions, then are pruned.
+pub struct DelegateSessions;
+
+impl pallet_session::SessionManager<AccountId> for DelegateSessions {
+	fn new_session(new_index: u32) -> Option<Vec<AccountId>> {
+		<Dpos as pallet_session::SessionManager<_>>::new_session(new_index)
+	}
+
+	fn end_session(end_index: u32) {
+		<Dpos as pallet_session::SessionManager<_>>::end_session(end_index)
+	}
+
+	fn start_session(start_index: u32) {
+		<Dpos as pallet_session::SessionManager<_>>::start_session(start_index);
+		Historical::prune_up_to(start_index.saturating_sub(HISTORY_DEPTH));
+	}
+}
+
+impl pallet_session::historical::SessionManager<AccountId, AccountId> for DelegateSessions {
+	fn new_session(new_index: u32) -> Option<Vec<(AccountId, AccountId)>> {
+		<Self as pallet_session::SessionManager<_>>::new_session(new_index)
+			.map(|delegates| delegates.into_iter().map(|who| (who.clone(), who)).collect())
+	}
+
+	fn start_session(start_index: u32) {
+		<Self as pallet_session::SessionManager<_>>::start_session(start_index)
+	}
+
+	fn end_session(end_index: u32) {
+		<Self as pallet_session::SessionManager<_>>::end_session(end_index)
+	}
 }
 
 impl pallet_registry::Config for Runtime {
@@ -218,6 +295,12 @@ impl pallet_registry::Config for Runtime {
 	type MaxLicenceLen = ConstU32<64>;
 	type MaxEndpointLen = ConstU32<128>;
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Submissions one doctor may have waiting in one patient's pool; the next version raises
+	/// it, as the change an upgrade makes visible.
+	pub const MaxPendingPerDoctor: u32 = if cfg!(feature = "next-version") { 5 } else { 4 };
 }
 
 impl pallet_consent::Config for Runtime {
@@ -231,7 +314,7 @@ impl pallet_consent::Config for Runtime {
 	type SubmissionDepositPerByte = ConstU128<{ MILLI_MED / 100 }>;
 	type ConsentWindow = ConstU32<{ 7 * DAYS }>;
 	type MaxPendingPerPatient = ConstU32<32>;
-	type MaxPendingPerDoctor = ConstU32<4>;
+	type MaxPendingPerDoctor = MaxPendingPerDoctor;
 	type MaxBlockedPerPatient = ConstU32<64>;
 	type EmergencyWindow = ConstU32<{ 4 * HOURS }>;
 	type MaxGrantsPerPatient = ConstU32<64>;
@@ -257,30 +340,12 @@ impl pallet_authorship::Config for Runtime {
 	type EventHandler = Dpos;
 }
 
-/// The session keys pallet-session holds, for `dpos` to elect only delegates that can author.
-pub struct HasSessionKeys;
-
-impl pallet_dpos::SessionKeys<AccountId> for HasSessionKeys {
-	fn has_keys(who: &AccountId) -> bool {
-		pallet_session::NextKeys::<Runtime>::contains_key(who)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_keys_for_benchmark(who: &AccountId) {
-		use codec::Decode;
-		// Any 32 bytes are an sr25519 and an ed25519 public key, so zeroes always decode.
-		if let Ok(keys) = SessionKeys::decode(&mut sp_runtime::traits::TrailingZeroInput::zeroes())
-		{
-			pallet_session::NextKeys::<Runtime>::insert(who, keys);
-		}
-	}
-}
-
 impl pallet_dpos::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type CouncilOrigin = CouncilTwoThirds;
-	type SessionKeys = HasSessionKeys;
+	// Only delegates with keys are elected; an offender leaves the queued set.
+	type SessionKeys = pallet_dpos::PalletSession<Runtime>;
 	type AuditTrail = Audit;
 	type MinBond = ConstU128<{ 10 * MED }>;
 	type CandidacyBond = ConstU128<{ 1_000 * MED }>;

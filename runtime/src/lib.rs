@@ -105,18 +105,31 @@ pub mod opaque {
 
 pub use opaque::SessionKeys;
 
-/// The runtime's version.
-#[runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("medchain"),
-	impl_name: alloc::borrow::Cow::Borrowed("medchain"),
-	authoring_version: 1,
-	spec_version: 100,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with the given `spec_version` (a literal, as `runtime_version` reads it
+/// at compile time for the blob's version section).
+macro_rules! declare_version {
+	($spec_version:tt) => {
+		/// The runtime's version.
+		#[runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("medchain"),
+			impl_name: alloc::borrow::Cow::Borrowed("medchain"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "next-version"))]
+declare_version!(100);
+// The next version, which the upgrade test proposes to a running network: one
+// `spec_version` higher, with consent's `MaxPendingPerDoctor` raised as its visible change.
+#[cfg(feature = "next-version")]
+declare_version!(101);
 
 /// The address format: an account, or an index to one.
 pub type Address = MultiAddress<AccountId, ()>;
@@ -192,6 +205,10 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(12)]
 	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(13)]
+	pub type Historical = pallet_session::historical;
+	#[runtime::pallet_index(14)]
+	pub type Offences = pallet_offences;
 
 	#[runtime::pallet_index(20)]
 	pub type Registry = pallet_registry;

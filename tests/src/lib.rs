@@ -61,6 +61,24 @@ fn built_binary(variable: &str, name: &str) -> PathBuf {
 	profile_dir.join(name)
 }
 
+/// The blob of the runtime's next version (the runtime's `next-version-blob` feature builds
+/// it beside the node's own runtime): `$MEDCHAIN_NEXT_RUNTIME`, or the one in the wasm build
+/// directory next to the node binary, compressed when the build compressed it.
+pub fn next_runtime_blob() -> PathBuf {
+	if let Some(path) = std::env::var_os("MEDCHAIN_NEXT_RUNTIME") {
+		return PathBuf::from(path);
+	}
+	let node = node_binary();
+	let dir =
+		node.parent().expect("the node binary is in a directory").join("wbuild/medchain-runtime");
+	let compressed = dir.join("next_version_wasm.compact.compressed.wasm");
+	if compressed.is_file() {
+		compressed
+	} else {
+		dir.join("next_version_wasm.wasm")
+	}
+}
+
 /// A free TCP port on loopback, held by a listener until [`Port::release`] hands it to the
 /// process that binds it; no other caller in this test process is given it again.
 pub struct Port {

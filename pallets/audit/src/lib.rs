@@ -15,8 +15,9 @@
 //!
 //! ## Overview
 //!
-//! Each entry names the actor (none for Root), the action, the account acted upon, the patient,
-//! submission and record concerned, and the block and time it happened at. Entries are never changed or removed.
+//! Each entry names the actor (none for the chain itself or a council decision), the action,
+//! the account acted upon, the patient, submission and record concerned, and the block and time
+//! it happened at. Entries are never changed or removed.
 //!
 //! ## Low Level / Implementation Details
 //!
@@ -24,6 +25,9 @@
 //! system hasher (BLAKE2-256), starting from the zero hash. Anyone holding an exported log can
 //! recompute the head and compare it with [`Head`] at a finalized block. A per-patient index
 //! ([`PatientEntries`], [`PatientEntryCount`]) pages a patient's entries without scanning the log.
+//! Both counters are 64-bit, so no position is ever reused: a patient's count never exceeds the
+//! log's, and the log would need 2^64 entries (some 58 million years at 10,000 a second) to
+//! reach the end of its range, where the increment is defensive rather than wrapping.
 //! `try_state` recomputes the head from the entries and checks every index.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -38,7 +42,7 @@ mod mock;
 mod tests;
 
 use alloc::vec::Vec;
-use frame_support::traits::{Get, Time};
+use frame_support::traits::{DefensiveSaturating, Get, Time};
 use medchain_primitives::{
 	AuditAction, AuditEvent, AuditTrail, EntryIndex, RecordId, SubmissionId,
 };
@@ -112,16 +116,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Head<T: Config> = StorageValue<_, T::Hash, ValueQuery>;
 
-	/// How many entries concern each patient.
+	/// How many entries concern each patient. It has the log's own width: a patient's entries
+	/// are never more than the log's, so their count cannot wrap onto an earlier position.
 	// Blake2: accounts are chosen by their users.
 	#[pallet::storage]
 	pub type PatientEntryCount<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+		StorageMap<_, Blake2_128Concat, T::AccountId, EntryIndex, ValueQuery>;
 
 	/// The n-th entry about a patient, by the patient and n.
 	#[pallet::storage]
 	pub type PatientEntries<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u32, EntryIndex>;
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, EntryIndex, EntryIndex>;
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
@@ -140,9 +145,14 @@ pub mod pallet {
 		}
 
 		/// Up to `count` entries (at most `MaxPageSize`) about `patient`, from their `start`-th.
-		pub fn patient_entries(patient: T::AccountId, start: u32, count: u32) -> Vec<Entry<T>> {
-			let end =
-				start.saturating_add(Self::page(count)).min(PatientEntryCount::<T>::get(&patient));
+		pub fn patient_entries(
+			patient: T::AccountId,
+			start: EntryIndex,
+			count: u32,
+		) -> Vec<Entry<T>> {
+			let end = start
+				.saturating_add(Self::page(count).into())
+				.min(PatientEntryCount::<T>::get(&patient));
 			(start..end)
 				.filter_map(|n| PatientEntries::<T>::get(&patient, n))
 				.filter_map(Entries::<T>::get)
@@ -212,12 +222,12 @@ impl<T: Config> AuditTrail<T::AccountId> for Pallet<T> {
 		if let Some(patient) = &entry.patient {
 			PatientEntryCount::<T>::mutate(patient, |n| {
 				PatientEntries::<T>::insert(patient, *n, index);
-				*n = n.saturating_add(1);
+				*n = n.defensive_saturating_add(1);
 			});
 		}
 		Head::<T>::mutate(|head| *head = Self::next_head(head, &entry));
 		Entries::<T>::insert(index, entry);
-		EntryCount::<T>::put(index.saturating_add(1));
+		EntryCount::<T>::put(index.defensive_saturating_add(1));
 		index
 	}
 }

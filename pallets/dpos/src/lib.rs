@@ -21,7 +21,18 @@
 //! or `NotEnoughCandidates`, and `DelegateKicked` for a delegate that authored no block in a
 //! whole session (or `KickFailed`, should the kick itself fail: a kick never fails silently).
 //! Every change is also written to the access log through [`Config::AuditTrail`]; the chain
-//! itself (no actor) elects, kicks and evicts, and the account concerned is the subject.
+//! itself (no actor) elects, kicks, evicts and slashes, and the account concerned is the subject.
+//!
+//! ## Offences
+//!
+//! The pallet is the runtime's `OnOffenceHandler`: a proven offence (a GRANDPA equivocation,
+//! reported with a historical key-ownership proof through pallet-offences) burns the offence's
+//! slash fraction of the offender's own stake (its candidacy bond, bonded and unbonding
+//! stake; its voters keep theirs), ends its candidacy, and takes it out of the validator set
+//! already queued for the next session, so that it authors and votes no more from then on
+//! (`Slashed`, and a `Slashed` log entry). Were fewer than `MinDelegates` to remain, it serves
+//! until the first election after the report, which no longer sees its candidacy. An account is
+//! slashed once per session ([`SlashedFor`]), however many reports arrive.
 //!
 //! ## Overview
 //!
@@ -76,7 +87,7 @@ use frame_support::{
 	dispatch::DispatchClass,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
-		tokens::Precision,
+		tokens::{Fortitude, Precision},
 		Get,
 	},
 	BoundedVec,
@@ -84,8 +95,9 @@ use frame_support::{
 use medchain_primitives::{AuditAction, AuditEvent, AuditTrail};
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchError,
+	DispatchError, Perbill,
 };
+use sp_staking::{offence::OffenceDetails, SessionIndex};
 
 /// A balance of the staked currency.
 pub type BalanceOf<T> =
@@ -100,9 +112,44 @@ pub trait SessionKeys<AccountId> {
 	/// Whether `who` has set session keys.
 	fn has_keys(who: &AccountId) -> bool;
 
+	/// Takes `who` out of the validator set already queued for the next session, unless fewer
+	/// than `min` validators would remain; whether it did.
+	fn leave_next_session(who: &AccountId, min: u32) -> bool;
+
 	/// Gives `who` session keys, for benchmarks that need electable candidates.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_keys_for_benchmark(who: &AccountId);
+}
+
+/// pallet-session's keys and queued validator set, for a runtime whose validators are its
+/// accounts.
+pub struct PalletSession<T>(core::marker::PhantomData<T>);
+
+impl<T: pallet_session::Config> SessionKeys<T::ValidatorId> for PalletSession<T> {
+	fn has_keys(who: &T::ValidatorId) -> bool {
+		pallet_session::NextKeys::<T>::contains_key(who)
+	}
+
+	fn leave_next_session(who: &T::ValidatorId, min: u32) -> bool {
+		let mut queued = pallet_session::QueuedKeys::<T>::get();
+		let before = queued.len();
+		queued.retain(|(validator, _)| validator != who);
+		if queued.len() == before || (queued.len() as u32) < min.max(1) {
+			return false;
+		}
+		pallet_session::QueuedKeys::<T>::put(queued);
+		pallet_session::QueuedChanged::<T>::put(true);
+		true
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_keys_for_benchmark(who: &T::ValidatorId) {
+		use codec::Decode;
+		// Keys of zero bytes decode for every key type this chain uses (sr25519, ed25519).
+		if let Ok(keys) = T::Keys::decode(&mut sp_runtime::traits::TrailingZeroInput::zeroes()) {
+			pallet_session::NextKeys::<T>::insert(who, keys);
+		}
+	}
 }
 
 #[frame_support::pallet]
@@ -275,6 +322,11 @@ pub mod pallet {
 	pub type AuthoredBlocks<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
+	/// The session of the latest offence each account was slashed for: further reports of
+	/// offences in that session or earlier slash it no more. One entry per punished account.
+	#[pallet::storage]
+	pub type SlashedFor<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, SessionIndex>;
+
 	/// The stakers, candidates and votes a chain starts with.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -342,6 +394,10 @@ pub mod pallet {
 		CandidateEvicted { who: T::AccountId, by: T::AccountId },
 		/// `DesiredDelegates` changed.
 		DesiredDelegatesSet { desired: u32 },
+		/// A proven offence in `session` cost `who` `amount` of its own stake (burnt). It lost its
+		/// candidacy; `removed` says it left the validator set queued for the next session (it
+		/// stays only when that would leave fewer than `MinDelegates`, until the next election).
+		Slashed { who: T::AccountId, session: SessionIndex, amount: BalanceOf<T>, removed: bool },
 	}
 
 	#[pallet::error]
@@ -799,6 +855,64 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Burns `fraction` of `who`'s own stake (candidacy bond, bonded and unbonding stake) for
+	/// an offence in `session`, ends its candidacy and takes it out of the coming delegates.
+	/// An account is slashed once per session, whatever the number of reports.
+	fn punish(who: &T::AccountId, fraction: Perbill, session: SessionIndex) {
+		if SlashedFor::<T>::get(who).is_some_and(|slashed| slashed >= session) {
+			return;
+		}
+		SlashedFor::<T>::insert(who, session);
+		let mut amount = Self::slash_held(HoldReason::CandidacyBond, who, fraction);
+		if let Some(mut candidate) = Candidates::<T>::get(who) {
+			candidate.bond = candidate.bond.saturating_sub(amount);
+			Candidates::<T>::insert(who, candidate);
+		}
+		if let Some(mut ledger) = Ledger::<T>::get(who) {
+			let active = fraction * ledger.active;
+			ledger.active.saturating_reduce(active);
+			let mut slashed = active;
+			for chunk in ledger.unlocking.iter_mut() {
+				let cut = fraction * chunk.value;
+				chunk.value.saturating_reduce(cut);
+				slashed.saturating_accrue(cut);
+			}
+			amount.saturating_accrue(Self::burn(HoldReason::Staking, who, slashed));
+			Ledger::<T>::insert(who, ledger);
+			Self::adjust_backing(who, active, false);
+		}
+		if Candidates::<T>::contains_key(who) {
+			if let Err(error) = Self::remove_candidate(who) {
+				Self::deposit_event(Event::KickFailed { who: who.clone(), session, error });
+			}
+		}
+		// Without enough delegates left, it serves until the next election, which no longer
+		// sees its candidacy.
+		let removed = T::SessionKeys::leave_next_session(who, T::MinDelegates::get());
+		if removed {
+			Delegates::<T>::mutate(|delegates| delegates.retain(|d| d != who));
+			for (index, mut planned) in Planned::<T>::iter() {
+				planned.retain(|d| d != who);
+				Planned::<T>::insert(index, planned);
+			}
+		}
+		Self::deposit_event(Event::Slashed { who: who.clone(), session, amount, removed });
+		T::AuditTrail::log(AuditEvent::new(None, AuditAction::Slashed).subject(who.clone()));
+	}
+
+	/// Burns `fraction` of what is held from `who` for `reason`; returns how much.
+	fn slash_held(reason: HoldReason, who: &T::AccountId, fraction: Perbill) -> BalanceOf<T> {
+		use frame_support::traits::fungible::InspectHold;
+		let held = T::Currency::balance_on_hold(&reason.into(), who);
+		Self::burn(reason, who, fraction * held)
+	}
+
+	/// Burns `amount` held from `who` for `reason`; returns how much was burnt.
+	fn burn(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> BalanceOf<T> {
+		T::Currency::burn_held(&reason.into(), who, amount, Precision::BestEffort, Fortitude::Force)
+			.unwrap_or_else(|_| Zero::zero())
+	}
+
 	/// Checks that each candidate's backing equals its own bonded stake plus the stake of its
 	/// voters, that held amounts equal ledgers and candidacy bonds, that the candidate count is
 	/// right, and that delegates are candidates with keys when elected.
@@ -884,6 +998,27 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 		if let Some(delegates) = Planned::<T>::take(start_index) {
 			ActiveDelegates::<T>::put(delegates);
 		}
+	}
+}
+
+/// Offences (GRANDPA equivocations, through pallet-offences) are punished here: each offender
+/// loses the offence's slash fraction of its own stake and its place among the delegates.
+impl<T: Config, Identification>
+	sp_staking::offence::OnOffenceHandler<
+		T::AccountId,
+		(T::AccountId, Identification),
+		frame_support::weights::Weight,
+	> for Pallet<T>
+{
+	fn on_offence(
+		offenders: &[OffenceDetails<T::AccountId, (T::AccountId, Identification)>],
+		slash_fraction: &[Perbill],
+		session: SessionIndex,
+	) -> frame_support::weights::Weight {
+		for (details, fraction) in offenders.iter().zip(slash_fraction) {
+			Self::punish(&details.offender.0, *fraction, session);
+		}
+		T::WeightInfo::punish().saturating_mul(offenders.len() as u64)
 	}
 }
 

@@ -91,25 +91,11 @@ parameter_types! {
 	pub const CandidacyBond: u64 = 100;
 }
 
-/// Session keys as pallet-session holds them.
-pub struct HasSessionKeys;
-
-impl pallet_dpos::SessionKeys<u64> for HasSessionKeys {
-	fn has_keys(who: &u64) -> bool {
-		pallet_session::NextKeys::<Test>::contains_key(who)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_keys_for_benchmark(who: &u64) {
-		pallet_session::NextKeys::<Test>::insert(who, keys(*who));
-	}
-}
-
 impl pallet_dpos::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type CouncilOrigin = EnsureRoot<u64>;
-	type SessionKeys = HasSessionKeys;
+	type SessionKeys = pallet_dpos::PalletSession<Test>;
 	type AuditTrail = RecordingAudit;
 	type MinBond = MinBond;
 	type CandidacyBond = CandidacyBond;

@@ -3,7 +3,7 @@
 
 use crate::{
 	mock::*, ActiveDelegates, AuthoredBlocks, CandidateCount, Candidates, Delegates,
-	DesiredDelegates, Error, Event, HoldReason, Ledger, UnlockChunk, Votes,
+	DesiredDelegates, Error, Event, HoldReason, Ledger, SlashedFor, UnlockChunk, Votes,
 };
 use codec::Encode;
 use frame_support::{
@@ -451,6 +451,90 @@ fn a_delegate_that_authors_nothing_for_a_session_is_kicked() {
 		assert_eq!(AuthoredBlocks::<Test>::get(1), 0, "counts restart each session");
 		// It may stand again.
 		assert_ok!(Dpos::register_candidate(signed(2)));
+	});
+}
+
+/// Reports an offence by `offender` in `session`, as pallet-offences does, slashing `percent`.
+fn offence(offender: u64, percent: u32, session: u32) {
+	use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
+	let details = OffenceDetails { offender: (offender, ()), reporters: vec![VOTER] };
+	<Dpos as OnOffenceHandler<u64, (u64, ()), frame_support::weights::Weight>>::on_offence(
+		&[details],
+		&[sp_runtime::Perbill::from_percent(percent)],
+		session,
+	);
+}
+
+fn queued() -> Vec<u64> {
+	pallet_session::QueuedKeys::<Test>::get().into_iter().map(|(who, _)| who).collect()
+}
+
+#[test]
+fn an_offence_burns_a_share_of_the_offenders_own_stake_and_removes_it_at_the_next_session() {
+	run_test(|| {
+		assert_ok!(Dpos::vote(signed(VOTER), vec![3]));
+		assert_ok!(Dpos::unbond(signed(3), 200));
+		let issuance = Balances::total_issuance();
+		assert_eq!(queued(), GENESIS.to_vec());
+
+		offence(3, 10, 0);
+
+		// 10% of the bond (100), the bonded stake (800) and the unbonding chunk (200).
+		assert_eq!(last_event(), Event::Slashed { who: 3, session: 0, amount: 110, removed: true });
+		assert_eq!(Balances::total_issuance(), issuance - 110, "the slash is burnt");
+		assert!(Candidates::<Test>::get(3).is_none(), "its candidacy ended");
+		assert_eq!(Balances::balance_on_hold(&HoldReason::CandidacyBond.into(), &3), 0);
+		let ledger = Ledger::<Test>::get(3).unwrap();
+		assert_eq!(ledger.active, 720);
+		// The chunk keeps 180; the rest of the bond (90) unbonds in the same block and joins it.
+		assert_eq!(ledger.unlocking.len(), 1);
+		assert_eq!(ledger.unlocking[0].value, 270);
+		assert_eq!(staked(3), 990);
+		assert_eq!(staked(VOTER), 500, "its voters keep their stake");
+		assert_eq!(SlashedFor::<Test>::get(3), Some(0));
+		assert_eq!(queued(), vec![1, 2], "it left the set queued for the next session");
+		assert_eq!(Delegates::<Test>::get().into_inner(), vec![1, 2]);
+		assert_eq!(
+			RecordingAudit::last(),
+			Some(AuditEvent::new(None, AuditAction::Slashed).subject(3)),
+			"the chain slashes; the delegate is the subject"
+		);
+
+		run_session(&[]);
+		assert_eq!(Session::validators(), vec![1, 2], "it validates no more");
+		assert_eq!(ActiveDelegates::<Test>::get().into_inner(), vec![1, 2]);
+		run_session(&[]);
+		assert_eq!(Session::validators(), vec![1, 2], "and is not elected again");
+	});
+}
+
+#[test]
+fn an_offender_is_slashed_once_per_session_whatever_the_reports() {
+	run_test(|| {
+		offence(3, 10, 0);
+		let after_first = staked(3);
+		offence(3, 50, 0);
+		assert_eq!(staked(3), after_first, "a second report of the session slashes no more");
+		assert_eq!(dpos_events().iter().filter(|e| matches!(e, Event::Slashed { .. })).count(), 1);
+		offence(3, 10, 1);
+		assert!(staked(3) < after_first, "an offence in a later session slashes again");
+	});
+}
+
+#[test]
+fn an_offender_stays_until_the_election_when_too_few_delegates_would_remain() {
+	run_test(|| {
+		offence(3, 10, 0);
+		offence(2, 10, 0);
+		// MinDelegates is 2: taking 2 out of the queued set too would leave one.
+		assert_eq!(
+			last_event(),
+			Event::Slashed { who: 2, session: 0, amount: 110, removed: false }
+		);
+		assert!(Candidates::<Test>::get(2).is_none());
+		assert_eq!(queued(), vec![1, 2]);
+		run_session(&[]);
+		assert_eq!(Session::validators(), vec![1, 2]);
 	});
 }
 

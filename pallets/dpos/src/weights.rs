@@ -36,6 +36,8 @@ pub trait WeightInfo {
 	fn set_desired_delegates() -> Weight;
 	/// The election at a session change, over `c` candidates.
 	fn elect(c: u32) -> Weight;
+	/// Punishing one offender: slash, end of candidacy, removal from the coming delegates.
+	fn punish() -> Weight;
 }
 
 /// Estimated weights for a runtime with the database weights of `T`.
@@ -71,5 +73,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn elect(c: u32) -> Weight {
 		let c = u64::from(c);
 		estimated_weight(T::DbWeight::get(), 20 + 2 * c, 0, 4 + 2 * c, 4 + c)
+	}
+	fn punish() -> Weight {
+		// The backing of up to `MaxVotes` candidates, the planned sets and the queued keys.
+		estimated_weight(T::DbWeight::get(), 120, 0, 16 + MAX_VOTES, 16 + MAX_VOTES)
 	}
 }

@@ -290,12 +290,15 @@ pub enum AuditAction {
 	/// The chain evicted the least-backed candidate (the subject) from a full candidate list
 	/// for a better-backed newcomer (the actor).
 	Evicted,
+	/// The chain slashed a delegate (the subject) for a proven offence, such as signing two
+	/// conflicting GRANDPA votes, and removed it from the candidates and the coming delegates.
+	Slashed,
 }
 
 /// The access log's account of one action.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct AuditEvent<AccountId> {
-	/// Who acted; `None` for Root or the chain itself.
+	/// Who acted; `None` for the chain itself or a council decision.
 	pub actor: Option<AccountId>,
 	/// What they did.
 	pub action: AuditAction,

@@ -158,3 +158,117 @@ fn a_candidate_voted_in_becomes_an_authority_and_the_ousted_delegate_leaves() {
 		Dpos::do_try_state().expect("the DPoS invariants hold");
 	});
 }
+
+/// Two prevotes for different blocks in one round by `signer`'s GRANDPA key, the second signed
+/// by `second_signer`: when both are the same key, what a delegate's node sends when it
+/// equivocates.
+fn conflicting_prevotes(
+	signer: sp_keyring::Ed25519Keyring,
+	second_signer: sp_keyring::Ed25519Keyring,
+	set_id: sp_consensus_grandpa::SetId,
+	round: u64,
+) -> sp_consensus_grandpa::EquivocationProof<crate::Hash, crate::BlockNumber> {
+	let vote = |byte: u8, signer: sp_keyring::Ed25519Keyring| {
+		let prevote = finality_grandpa::Prevote {
+			target_hash: crate::Hash::repeat_byte(byte),
+			target_number: 1,
+		};
+		let message = finality_grandpa::Message::Prevote(prevote.clone());
+		let payload = sp_consensus_grandpa::localized_payload(round, set_id, &message);
+		(prevote, signer.sign(&payload).into())
+	};
+	sp_consensus_grandpa::EquivocationProof::new(
+		set_id,
+		sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+			round_number: round,
+			identity: signer.public().into(),
+			first: vote(1, signer),
+			second: vote(2, second_signer),
+		}),
+	)
+}
+
+#[test]
+fn a_grandpa_equivocation_slashes_the_delegate_which_leaves_at_the_next_session() {
+	use frame_support::{assert_noop, assert_ok, traits::KeyOwnerProofSystem};
+	use sp_keyring::{Ed25519Keyring, Sr25519Keyring::*};
+
+	ext(genesis::local_testnet()).execute_with(|| {
+		next_session();
+		let dave = Dave.to_account_id();
+		let set_id = pallet_grandpa::CurrentSetId::<Runtime>::get();
+		let own_stake = || {
+			let bond = pallet_dpos::Candidates::<Runtime>::get(&dave).map_or(0, |c| c.bond);
+			pallet_dpos::Ledger::<Runtime>::get(&dave).expect("Dave stakes").total() + bond
+		};
+		let stake = own_stake();
+		let proof = conflicting_prevotes(Ed25519Keyring::Dave, Ed25519Keyring::Dave, set_id, 3);
+		let key: (_, sp_consensus_grandpa::AuthorityId) =
+			(sp_consensus_grandpa::KEY_TYPE, Ed25519Keyring::Dave.public().into());
+		let owner = crate::Historical::prove(key.clone()).expect("Dave's key is a delegate's");
+
+		// A proof with one vote signed by another key is refused and slashes nobody.
+		let forged = conflicting_prevotes(Ed25519Keyring::Dave, Ed25519Keyring::Bob, set_id, 3);
+		assert_noop!(
+			Grandpa::report_equivocation(
+				RuntimeOrigin::signed(Alice.to_account_id()),
+				Box::new(forged),
+				owner.clone()
+			),
+			pallet_grandpa::Error::<Runtime>::InvalidEquivocationProof
+		);
+
+		assert_ok!(Grandpa::report_equivocation(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			Box::new(proof.clone()),
+			owner.clone()
+		));
+		// One offender of four: (3 * 1 / 4)^2 = 56.25% of Dave's own stake is burnt.
+		let slashed = sp_runtime::Perbill::from_rational(9u32, 16) * stake;
+		let event = System::events().into_iter().find_map(|r| match r.event {
+			crate::RuntimeEvent::Dpos(pallet_dpos::Event::Slashed {
+				who, amount, removed, ..
+			}) => Some((who, amount, removed)),
+			_ => None,
+		});
+		assert_eq!(event, Some((dave.clone(), slashed, true)));
+		assert_eq!(own_stake(), stake - slashed);
+		assert!(pallet_dpos::Candidates::<Runtime>::get(&dave).is_none());
+
+		// The same equivocation cannot be reported twice.
+		assert_noop!(
+			Grandpa::report_equivocation(
+				RuntimeOrigin::signed(Bob.to_account_id()),
+				Box::new(proof),
+				owner
+			),
+			pallet_grandpa::Error::<Runtime>::DuplicateOffenceReport
+		);
+
+		next_session();
+		assert_eq!(Session::validators(), accounts(&[Alice, Bob, Charlie]));
+		assert_authorities_follow_session();
+		assert!(!Grandpa::grandpa_authorities()
+			.iter()
+			.any(|(k, _)| *k == Ed25519Keyring::Dave.public().into()));
+		Dpos::do_try_state().expect("the DPoS invariants hold");
+	});
+}
+
+#[test]
+fn only_the_sessions_an_equivocation_can_be_reported_for_stay_provable() {
+	use crate::configs::HISTORY_DEPTH;
+	ext(genesis::local_testnet()).execute_with(|| {
+		for _ in 0..8 {
+			next_session();
+		}
+		let current = Session::current_index();
+		let kept: Vec<u32> =
+			pallet_session::historical::HistoricalSessions::<Runtime>::iter_keys().collect();
+		assert!(
+			kept.iter().all(|session| *session + HISTORY_DEPTH >= current),
+			"sessions older than {HISTORY_DEPTH} are pruned: {kept:?} at {current}"
+		);
+		assert!(kept.contains(&current), "the current session stays provable");
+	});
+}

@@ -32,7 +32,7 @@ fn medchain_at(url: &str, env: &[(&str, &str)], args: &[&str]) -> Output {
 }
 
 /// Runs a command as `signer` (through `$MEDCHAIN_SURI`; `""` for none).
-fn medchain(node: &Node, signer: &str, args: &[&str]) -> Output {
+pub(crate) fn medchain(node: &Node, signer: &str, args: &[&str]) -> Output {
 	let env: &[(&str, &str)] = if signer.is_empty() { &[] } else { &[("MEDCHAIN_SURI", signer)] };
 	medchain_at(&node.ws_url(), env, args)
 }
@@ -43,7 +43,7 @@ fn dev_vault(node: &Node) -> Vault {
 }
 
 /// Checks that a command succeeded and returns its standard output.
-fn succeeded(args: &[&str], output: Output) -> String {
+pub(crate) fn succeeded(args: &[&str], output: Output) -> String {
 	let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
 	let stderr = String::from_utf8_lossy(&output.stderr);
 	assert!(output.status.success(), "medchain {args:?} failed: {stderr}{stdout}");

@@ -10,14 +10,20 @@
 //!    more than two thirds of the authorities (three of four); one restarted, it resumes;
 //! 4. the full node follows, answers queries and never authors;
 //! 5. the whole network stopped and started again from the same base paths keeps the chain,
-//!    the records and the access log, whose head verifies.
+//!    the records and the access log, whose head verifies;
+//! 6. a runtime upgrade: the next version's blob (one `spec_version` higher; a doctor may have
+//!    five submissions waiting for a patient instead of four) is proposed with the `medchain`
+//!    command line, three of the four hospitals approve, it is applied, and every node runs it
+//!    and goes on authoring and finalizing.
 
 use std::{collections::BTreeSet, time::Duration};
 
 use medchain_client::{
 	account_of, council::Motion, keypair, AccountId, BlockNumber, MedChain, NewRecord, Wait, MED,
 };
-use medchain_e2e::{eventually, Network, Part};
+
+use crate::cli::{medchain, succeeded};
+use medchain_e2e::{assert_module_error, eventually, next_runtime_blob, Network, Part};
 use tokio::time::sleep;
 
 /// The delegates and nodes of the network, in start order.
@@ -234,4 +240,62 @@ async fn consortium_network() {
 		assert!(history.iter().any(|r| r.id == record_id), "{name} keeps the record");
 		chain.prove_record(record_id).await.unwrap();
 	}
+
+	// 6. The council upgrades the runtime. Bob fills his share of Charlie's pool first: four
+	// submissions wait, and a fifth is refused under the current version.
+	let blob = next_runtime_blob();
+	assert!(blob.is_file(), "{} is missing: build with scripts/test.sh", blob.display());
+	let pending = |n: u8| NewRecord {
+		kind: b"Observation".to_vec(),
+		vault: account_of(&keypair("//Alice//vault").unwrap()),
+		content: [n; 16],
+		commitment: [n; 32],
+		supersedes: None,
+	};
+	for n in 10..14 {
+		alice.submit_record(&bob, account("Charlie"), pending(n)).await.unwrap();
+	}
+	assert_module_error(
+		alice.submit_record(&bob, account("Charlie"), pending(14)).await,
+		"Consent",
+		"TooManyFromDoctor",
+	);
+	assert_eq!(alice.runtime().await.unwrap().spec_version, 100);
+	let blob_arg = blob.to_str().expect("a UTF-8 path");
+	let proposed = succeeded(
+		&["council", "upgrade"],
+		medchain(network.node("alice"), "//Alice", &["council", "upgrade", blob_arg]),
+	);
+	assert!(proposed.contains("once 3 council members vote aye"), "{proposed}");
+	let [open] = &alice.motions().await.unwrap()[..] else { panic!("one motion is open") };
+	let hash = format!("{:?}", open.hash);
+	// The proposer votes too: a motion counts only the ayes cast.
+	let mut events = String::new();
+	for voter in ["//Alice", "//Bob", "//Charlie"] {
+		let args = ["--json", "council", "vote", &hash];
+		events = succeeded(&args, medchain(network.node("alice"), voter, &args));
+	}
+	assert!(events.contains("Governance.UpgradeAuthorized"), "the third aye carries it: {events}");
+	assert!(alice.motions().await.unwrap().is_empty(), "the motion is closed");
+	let applied =
+		succeeded(&["upgrade"], medchain(network.node("eve"), "//Eve", &["upgrade", blob_arg]));
+	assert!(applied.contains("medchain version 101"), "{applied}");
+	let upgraded_at = best(&alice).await;
+	for (name, chain) in &clients {
+		eventually(&format!("{name} runs version 101"), Duration::from_secs(60), async || {
+			(chain.runtime().await.ok()?.spec_version == 101).then_some(())
+		})
+		.await;
+	}
+	let runtime =
+		succeeded(&["runtime"], medchain(network.node("full"), "", &["--json", "runtime"]));
+	let runtime: serde_json::Value = serde_json::from_str(&runtime).expect("JSON");
+	assert_eq!(
+		(runtime["spec_name"].as_str(), runtime["spec_version"].as_u64()),
+		(Some("medchain"), Some(101))
+	);
+	agree_on_finalized(&clients, upgraded_at + 4).await;
+	// The visible change: the fifth submission is taken now.
+	alice.submit_record(&bob, account("Charlie"), pending(14)).await.unwrap();
+	assert_eq!(alice.pending(account("Charlie")).await.unwrap().len(), 5);
 }

@@ -174,6 +174,17 @@ pub enum Command {
 	/// Register, retire or show a hospital's vault.
 	#[command(subcommand)]
 	Vault(VaultCommand),
+	/// Show the runtime the chain runs: its name and version.
+	#[command(after_help = "Example: medchain runtime")]
+	Runtime,
+	/// Apply a runtime upgrade the council authorised (anyone may, once the motion passed).
+	#[command(
+		after_help = "Example: medchain --suri-file me.key upgrade medchain_runtime.compact.compressed.wasm"
+	)]
+	Upgrade {
+		/// The runtime's WebAssembly blob, exactly as the council authorised it.
+		file: PathBuf,
+	},
 	/// Show an account's balance: free, held (deposits and stake) and frozen.
 	#[command(after_help = "Example: medchain balance //Alice")]
 	Balance {
@@ -264,6 +275,15 @@ pub enum CouncilCommand {
 	Close {
 		/// The motion's hash.
 		hash: Key32,
+	},
+	/// Move a motion to authorise a runtime upgrade to the blob in FILE (two thirds decide);
+	/// once it passes, `medchain upgrade FILE` applies it.
+	#[command(
+		after_help = "Example: medchain --suri-file alice.key council upgrade medchain_runtime.compact.compressed.wasm"
+	)]
+	Upgrade {
+		/// The runtime's WebAssembly blob.
+		file: PathBuf,
 	},
 	/// Move a motion to add a hospital to the council (a majority decides).
 	#[command(after_help = "Example: medchain --suri-file alice.key council add-member //Eve")]

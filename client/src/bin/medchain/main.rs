@@ -226,6 +226,18 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 				},
 			},
 		},
+		Command::Runtime => out.item(&chain.runtime().await?),
+		Command::Upgrade { file } => {
+			let outcome = chain.apply_upgrade(&signer()?, read_file(file)?).await?;
+			let runtime = chain.runtime().await?;
+			let message = format!(
+				"the chain runs {} version {} from {}",
+				runtime.spec_name,
+				runtime.spec_version,
+				file.display()
+			);
+			out.call(CallOut::new(message, &outcome));
+		},
 		Command::Balance { account } => {
 			let who = cli.account_or_signer(account.as_ref())?;
 			out.item(&BalanceOut::new(&who, &chain.balance(who).await?));
@@ -311,6 +323,12 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 				let outcome = chain.council_close(&signer()?, hash).await?;
 				out.call(CallOut::new(format!("motion {hash:?} closed"), &outcome));
 			},
+			CouncilCommand::Upgrade { file } => {
+				let code = read_file(file)?;
+				let (motion, outcome) = chain.authorize_upgrade(&signer()?, &code).await?;
+				let what = format!("the runtime in {} may be applied", file.display());
+				out.call(CallOut::new(motion_message(&what, &motion), &outcome));
+			},
 			CouncilCommand::AddMember { account } => {
 				let (motion, outcome) = chain.add_council_member(&signer()?, account.0).await?;
 				let what = format!("{} joined the council", account.0);
@@ -359,9 +377,7 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 		Command::Audit(audit) => match audit {
 			AuditCommand::Log { patient, start, count } => {
 				let entries = match patient {
-					Some(patient) => {
-						chain.patient_entries(patient.0, *start as u32, *count).await?
-					},
+					Some(patient) => chain.patient_entries(patient.0, *start, *count).await?,
 					None => chain.audit_entries(*start, *count).await?,
 				};
 				out.list(
@@ -400,6 +416,11 @@ fn print_key(cli: &Cli, out: &Output) -> Result<(), Error> {
 	Ok(())
 }
 
+/// The bytes of `file`.
+fn read_file(file: &std::path::Path) -> Result<Vec<u8>, Error> {
+	std::fs::read(file).map_err(|e| Error::NotFound(format!("cannot read {}: {e}", file.display())))
+}
+
 async fn run_record(
 	chain: &MedChain,
 	cli: &Cli,
@@ -409,8 +430,7 @@ async fn run_record(
 	let signer = || -> Result<Keypair, Error> { cli.signer() };
 	match command {
 		RecordCommand::Put { file, patient, kind, supersedes } => {
-			let document = std::fs::read(file)
-				.map_err(|e| Error::NotFound(format!("cannot read {}: {e}", file.display())))?;
+			let document = read_file(file)?;
 			let url = cli.vault.as_deref().unwrap_or(DEFAULT_VAULT);
 			let vault = VaultClient::connect(url).await?;
 			let (id, uploaded, outcome) = chain
