@@ -7,6 +7,8 @@
 //! - stores each document encrypted at rest under its own key, wrapped by the vault's master
 //!   key ([`store`]), in a local directory or an S3-compatible bucket;
 //! - accepts uploads only from active doctors, in requests signed by their account;
+//! - answers release requests from registered members only (a stranger is refused with
+//!   `not_registered` and costs the vault no transaction);
 //! - releases a record only to a viewer the chain allows and only once the release is on the
 //!   access log in a block: as the record's custodian it calls `records.release` naming the
 //!   viewer, the chain decides from its access policy at that block and logs the release or

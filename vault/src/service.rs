@@ -386,11 +386,25 @@ async fn release(
 			format!("{viewer} has no registered encryption key; set one with `medchain member rotate-key`"),
 		)
 	};
-	// A member without a key could not open a release; a stranger is refused by the chain.
-	let registered_key = match vault.chain.member(viewer).await.map_err(chain_failure)? {
-		Some(member) => Some(member.encryption_key.ok_or_else(no_key)?),
-		None => None,
-	};
+	// Only members may ask: a stranger's request would make the vault pay for a refusal on
+	// the chain. A member without a key could not open a release.
+	let recipient = vault
+		.chain
+		.member(viewer)
+		.await
+		.map_err(chain_failure)?
+		.ok_or_else(|| {
+			Refusal::new(
+				StatusCode::FORBIDDEN,
+				"not_registered",
+				format!(
+					"{viewer} is not a registered member: only members may ask a vault for \
+					 records; register first"
+				),
+			)
+		})?
+		.encryption_key
+		.ok_or_else(no_key)?;
 	// Read and check the content before the release is logged: a damaged document is not
 	// released, so no release may be logged for it.
 	let plaintext = vault.store.get(&content_id).await?;
@@ -408,17 +422,6 @@ async fn release(
 			));
 		},
 		Err(other) => return Err(chain_failure(other)),
-	};
-	// Only one who registered since the first read gets here without a key read.
-	let recipient = match registered_key {
-		Some(key) => key,
-		None => vault
-			.chain
-			.member(viewer)
-			.await
-			.map_err(chain_failure)?
-			.and_then(|m| m.encryption_key)
-			.ok_or_else(no_key)?,
 	};
 	let (encapped, sealed) =
 		custody::seal(&recipient, &release_info(&vault.account, id), &plaintext)

@@ -167,6 +167,16 @@ fn a_record_through_the_command_line() {
 		(not_doctor["error"]["kind"].as_str(), not_doctor["error"]["code"].as_str()),
 		(Some("vault"), Some("not_doctor"))
 	);
+	// Dave is no member: the vault refuses him without a transaction.
+	let stranger = fails(&node, "//Dave", 1, &["record", "get", "0"]);
+	assert!(stranger.contains("not a registered member"), "{stranger}");
+	let stranger = json(&fails(&node, "//Dave", 1, &["--json", "record", "get", "0"]));
+	assert_eq!(
+		(stranger["error"]["kind"].as_str(), stranger["error"]["code"].as_str()),
+		(Some("vault"), Some("not_registered"))
+	);
+	// A patient, he is refused by the chain, on the log.
+	ok(&node, "//Dave", &["register", "patient"]);
 	let denied = fails(&node, "//Dave", 4, &["record", "get", "0"]);
 	assert!(denied.contains("access denied"), "{denied}");
 	let denied = json(&fails(&node, "//Dave", 4, &["--json", "record", "get", "0"]));
