@@ -891,9 +891,11 @@ impl<T: Config> Pallet<T> {
 		let removed = T::SessionKeys::leave_next_session(who, T::MinDelegates::get());
 		if removed {
 			Delegates::<T>::mutate(|delegates| delegates.retain(|d| d != who));
-			for (index, mut planned) in Planned::<T>::iter() {
-				planned.retain(|d| d != who);
-				Planned::<T>::insert(index, planned);
+			// At most two planned sessions; collected before they are written back.
+			let planned: Vec<_> = Planned::<T>::iter().collect();
+			for (index, mut delegates) in planned {
+				delegates.retain(|d| d != who);
+				Planned::<T>::insert(index, delegates);
 			}
 		}
 		Self::deposit_event(Event::Slashed { who: who.clone(), session, amount, removed });
