@@ -10,6 +10,7 @@
 mod chain_spec;
 mod cli;
 mod command;
+mod finality_votes;
 mod rpc;
 mod service;
 

@@ -184,13 +184,18 @@ pub fn new_full<
 		.ok_or_else(|| ServiceError::Other("the database has no genesis block".into()))?;
 	let grandpa_protocol_name =
 		sc_consensus_grandpa::protocol_standard_name(&genesis_hash, &config.chain_spec);
-	let (grandpa_protocol_config, grandpa_notification_service) =
-		sc_consensus_grandpa::grandpa_peers_set_config::<_, N>(
-			grandpa_protocol_name.clone(),
-			metrics.clone(),
-			peer_store_handle,
-		);
-	net_config.add_notification_protocol(grandpa_protocol_config);
+	// Only a node that runs GRANDPA offers its protocol: a protocol that nothing serves would
+	// close every connection of the node.
+	let grandpa_notification_service = (!config.disable_grandpa).then(|| {
+		let (grandpa_protocol_config, notification_service) =
+			sc_consensus_grandpa::grandpa_peers_set_config::<_, N>(
+				grandpa_protocol_name.clone(),
+				metrics.clone(),
+				peer_store_handle,
+			);
+		net_config.add_notification_protocol(grandpa_protocol_config);
+		notification_service
+	});
 
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
@@ -238,7 +243,6 @@ pub fn new_full<
 	let role = config.role;
 	let force_authoring = config.force_authoring;
 	let name = config.network.node_name.clone();
-	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
 	let rpc_extensions_builder = {
@@ -267,6 +271,12 @@ pub fn new_full<
 	})?;
 
 	if role.is_authority() {
+		let seen_votes = crate::finality_votes::SeenVotes::default();
+		task_manager.spawn_handle().spawn(
+			"finality-votes",
+			None,
+			seen_votes.clone().follow(grandpa_link.justification_stream()),
+		);
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),
@@ -284,8 +294,12 @@ pub fn new_full<
 				select_chain,
 				block_import,
 				proposer_factory,
-				create_inherent_data_providers: move |_, ()| async move {
-					Ok(inherent_data(slot_duration))
+				create_inherent_data_providers: move |_, ()| {
+					let votes = seen_votes.clone();
+					async move {
+						let (slot, timestamp) = inherent_data(slot_duration);
+						Ok((slot, timestamp, votes))
+					}
 				},
 				force_authoring,
 				backoff_authoring_blocks: Option::<()>::None,
@@ -303,7 +317,7 @@ pub fn new_full<
 		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
 	}
 
-	if enable_grandpa {
+	if let Some(grandpa_notification_service) = grandpa_notification_service {
 		// Only an authority votes, so only an authority needs the keystore.
 		let keystore = if role.is_authority() { Some(keystore_container.keystore()) } else { None };
 

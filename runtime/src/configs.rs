@@ -355,5 +355,15 @@ impl pallet_dpos::Config for Runtime {
 	type MaxCandidates = ConstU32<100>;
 	type MaxDelegates = MaxAuthorities;
 	type MinDelegates = ConstU32<1>;
+	type FinalitySetId = GrandpaSetId;
 	type WeightInfo = pallet_dpos::weights::SubstrateWeight<Runtime>;
+}
+
+/// The id of the current GRANDPA authority set, which delegates' votes sign.
+pub struct GrandpaSetId;
+
+impl frame_support::traits::Get<sp_consensus_grandpa::SetId> for GrandpaSetId {
+	fn get() -> sp_consensus_grandpa::SetId {
+		pallet_grandpa::CurrentSetId::<Runtime>::get()
+	}
 }

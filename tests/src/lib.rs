@@ -468,6 +468,9 @@ pub enum Part {
 	/// A delegate of the `local` chain's genesis, started with its development session keys
 	/// (`--alice`, `--bob`, `--charlie`, `--dave`).
 	GenesisDelegate,
+	/// A genesis delegate whose node authors in its slots but casts no GRANDPA vote
+	/// (`--no-grandpa`).
+	SilentDelegate,
 	/// A validator node without keys: it authors once an account sets keys it generated and
 	/// is elected.
 	Validator,
@@ -501,6 +504,7 @@ impl Network {
 				let flag = format!("--{name}");
 				match part {
 					Part::GenesisDelegate => args.push(&flag),
+					Part::SilentDelegate => args.extend([flag.as_str(), "--no-grandpa"]),
 					Part::Validator => args.push("--validator"),
 					Part::Full => {},
 				}

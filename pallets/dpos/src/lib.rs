@@ -16,12 +16,37 @@
 //! | [`vote`](Pallet::vote) | signed, bonded | `NotBonded`, `EmptyVote`, `TooManyVotes`, `DuplicateVote`, `UnknownCandidate`, `SelfVote` | `Voted` |
 //! | [`remove_vote`](Pallet::remove_vote) | signed | `NoVote` | `VoteRemoved` |
 //! | [`set_desired_delegates`](Pallet::set_desired_delegates) | `CouncilOrigin` | `InvalidDesiredDelegates` | `DesiredDelegatesSet` |
+//! | [`note_finality_votes`](Pallet::note_finality_votes) | none: an inherent | | `FinalityVoteNoted` |
 //!
 //! At each session change the pallet emits `DelegatesElected` (each delegate with its backing)
-//! or `NotEnoughCandidates`, and `DelegateKicked` for a delegate that authored no block in a
-//! whole session (or `KickFailed`, should the kick itself fail: a kick never fails silently).
+//! or `NotEnoughCandidates`, and `DelegateKicked` for a delegate that took no part in a whole
+//! session (see *Liveness*; or `KickFailed`, should the kick itself fail: a kick never fails
+//! silently).
 //! Every change is also written to the access log through [`Config::AuditTrail`]; the chain
 //! itself (no actor) elects, kicks, evicts and slashes, and the account concerned is the subject.
+//!
+//! ## Liveness
+//!
+//! A delegate takes part in a session when it authors at least one block of it and, whenever
+//! GRANDPA finalized anything in it, casts at least one GRANDPA vote in it. At the session's
+//! end every delegate that did not is kicked: its candidacy ends, as if it had left.
+//!
+//! - Authorship is counted per block through `pallet_authorship::EventHandler` in
+//!   [`AuthoredBlocks`].
+//! - Votes are proven on chain: block authors include, in the `note_finality_votes` inherent,
+//!   the latest signed GRANDPA precommit of each delegate that their node saw in a
+//!   justification ([`FINALITY_VOTES_INHERENT`]) and that the chain has not counted yet this
+//!   session.
+//!   A precommit counts when its signature verifies against the delegate's GRANDPA session key
+//!   and the current authority set, and it votes for a block of this chain in the current
+//!   session, so a vote cannot be replayed from an earlier session. A delegate whose precommits
+//!   count is marked in [`FinalityVoted`] (`FinalityVoteNoted`).
+//! - In a session in which no delegate's vote counted (finality stalled: more than a third of
+//!   the delegates down, or GRANDPA not running), nobody is kicked for not voting, since the
+//!   chain cannot tell who withheld their vote.
+//!
+//! An author can only leave precommits out, not forge them; a delegate is kicked for not voting
+//! only when no author of the whole session included one of its votes.
 //!
 //! ## Offences
 //!
@@ -62,9 +87,8 @@
 //! Backing is kept up to date as stake and votes change, touching at most `MaxVotes`
 //! candidates per call. A vote names the candidacy it approved ([`Candidate::index`]), so a
 //! vote for a candidate that left does not count for a later candidacy of the same account.
-//! Authorship is counted per block through `pallet_authorship::EventHandler` in
-//! [`AuthoredBlocks`], bounded by the delegate set and cleared at each session end. The
-//! election reads every candidate (at most `MaxCandidates`) and registers its benchmarked
+//! [`AuthoredBlocks`] and [`FinalityVoted`] are bounded by the delegate set and cleared at
+//! each session end. The election reads every candidate (at most `MaxCandidates`) and registers its benchmarked
 //! weight. `try_state` recomputes every backing and every held amount.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -93,15 +117,53 @@ use frame_support::{
 	BoundedVec,
 };
 use medchain_primitives::{AuditAction, AuditEvent, AuditTrail};
+use sp_consensus_grandpa::{AuthorityId as FinalityId, AuthoritySignature as FinalitySignature};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchError, Perbill,
 };
 use sp_staking::{offence::OffenceDetails, SessionIndex};
 
+/// The inherent data the node gives block authors: the GRANDPA precommits it saw, as a
+/// `Vec<FinalityVote<Hash, BlockNumber>>`.
+pub const FINALITY_VOTES_INHERENT: frame_support::inherent::InherentIdentifier = *b"mcfinvot";
+
+/// One GRANDPA precommit as its authority signed it: proof that the authority voted.
+#[derive(
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	scale_info::TypeInfo,
+)]
+pub struct FinalityVote<Hash, BlockNumber> {
+	/// The GRANDPA round it was cast in.
+	pub round: u64,
+	/// The block it voted for.
+	pub target_hash: Hash,
+	/// That block's number.
+	pub target_number: BlockNumber,
+	/// The GRANDPA key that signed it.
+	pub authority: FinalityId,
+	/// The signature over the precommit, its round and the authority set.
+	pub signature: FinalitySignature,
+}
+
 /// A balance of the staked currency.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A GRANDPA precommit of this chain.
+pub type FinalityVoteOf<T> = FinalityVote<
+	<T as frame_system::Config>::Hash,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+/// The GRANDPA precommits one block counts: at most one per delegate.
+pub type FinalityVotesOf<T> = BoundedVec<FinalityVoteOf<T>, <T as Config>::MaxDelegates>;
 
 /// Elected delegates, each with its backing, best first.
 pub type ElectedOf<T> =
@@ -115,6 +177,9 @@ pub trait SessionKeys<AccountId> {
 	/// Takes `who` out of the validator set already queued for the next session, unless fewer
 	/// than `min` validators would remain; whether it did.
 	fn leave_next_session(who: &AccountId, min: u32) -> bool;
+
+	/// The account whose session keys include the GRANDPA key `key`.
+	fn finality_key_owner(key: &FinalityId) -> Option<AccountId>;
 
 	/// Gives `who` session keys, for benchmarks that need electable candidates.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -142,6 +207,10 @@ impl<T: pallet_session::Config> SessionKeys<T::ValidatorId> for PalletSession<T>
 		true
 	}
 
+	fn finality_key_owner(key: &FinalityId) -> Option<T::ValidatorId> {
+		pallet_session::Pallet::<T>::key_owner(sp_consensus_grandpa::KEY_TYPE, key.as_ref())
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_keys_for_benchmark(who: &T::ValidatorId) {
 		use codec::Decode;
@@ -155,7 +224,10 @@ impl<T: pallet_session::Config> SessionKeys<T::ValidatorId> for PalletSession<T>
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::pallet_prelude::*;
+	use frame_support::{
+		inherent::{InherentData, InherentIdentifier, ProvideInherent},
+		pallet_prelude::*,
+	};
 	use frame_system::pallet_prelude::*;
 
 	/// Stake that is unbonding, released at `unlock_at`.
@@ -273,6 +345,8 @@ pub mod pallet {
 		/// The fewest electable candidates for an election to replace the delegates.
 		#[pallet::constant]
 		type MinDelegates: Get<u32>;
+		/// The current GRANDPA authority set's id, which GRANDPA votes sign.
+		type FinalitySetId: Get<sp_consensus_grandpa::SetId>;
 		/// The weights of this pallet's calls and of the election.
 		type WeightInfo: WeightInfo;
 	}
@@ -321,6 +395,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AuthoredBlocks<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Delegates of the current session with a GRANDPA vote in it counted.
+	#[pallet::storage]
+	pub type FinalityVoted<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
+
+	/// The current session and the block it started at; GRANDPA votes for earlier blocks do not
+	/// count for it.
+	#[pallet::storage]
+	pub type CurrentSession<T: Config> =
+		StorageValue<_, (SessionIndex, BlockNumberFor<T>), ValueQuery>;
 
 	/// The session of the latest offence each account was slashed for: further reports of
 	/// offences in that session or earlier slash it no more. One entry per punished account.
@@ -385,8 +469,13 @@ pub mod pallet {
 		DelegatesElected { session: u32, delegates: ElectedOf<T> },
 		/// Too few electable candidates for `session`; the current delegates stay.
 		NotEnoughCandidates { session: u32, electable: u32 },
-		/// A delegate authored no block in session `session` and lost its candidacy.
-		DelegateKicked { who: T::AccountId, session: u32 },
+		/// A delegate took no part in session `session` and lost its candidacy: it authored
+		/// `authored` blocks (none), or cast no GRANDPA vote that counted (`voted` is false)
+		/// while others' did.
+		DelegateKicked { who: T::AccountId, session: u32, authored: u32, voted: bool },
+		/// A GRANDPA vote of delegate `who` in session `session` counted: it takes part in
+		/// finality.
+		FinalityVoteNoted { who: T::AccountId, session: SessionIndex },
 		/// Kicking an idle delegate failed; it keeps its candidacy until the next session's
 		/// check.
 		KickFailed { who: T::AccountId, session: u32, error: DispatchError },
@@ -618,6 +707,66 @@ pub mod pallet {
 			T::AuditTrail::log(AuditEvent::new(None, AuditAction::DesiredDelegatesSet(desired)));
 			Ok(())
 		}
+
+		/// Counts GRANDPA votes (see *Liveness* in the pallet's documentation): each delegate
+		/// with a precommit in `votes` that it signed in the current authority set, for a block
+		/// of this chain in the current session, takes part in finality this session. Votes that
+		/// do not count (a bad signature, another authority set or session, a block not of this
+		/// chain, a delegate counted already) are skipped.
+		///
+		/// Origin: none; block authors include it as an inherent. Emits `FinalityVoteNoted` for
+		/// each delegate counted.
+		#[pallet::call_index(8)]
+		#[pallet::weight((
+			T::WeightInfo::note_finality_votes(votes.len() as u32),
+			DispatchClass::Mandatory
+		))]
+		pub fn note_finality_votes(
+			origin: OriginFor<T>,
+			votes: FinalityVotesOf<T>,
+		) -> DispatchResult {
+			ensure_none(origin)?;
+			let delegates = ActiveDelegates::<T>::get();
+			let (session, _) = CurrentSession::<T>::get();
+			for vote in votes {
+				if let Some(who) = Self::counting_voter(&vote, &delegates) {
+					FinalityVoted::<T>::insert(&who, ());
+					Self::deposit_event(Event::FinalityVoteNoted { who, session });
+				}
+			}
+			Ok(())
+		}
+	}
+
+	#[pallet::inherent]
+	impl<T: Config> ProvideInherent for Pallet<T> {
+		type Call = Call<T>;
+		type Error = frame_support::inherent::MakeFatalError<()>;
+		const INHERENT_IDENTIFIER: InherentIdentifier = FINALITY_VOTES_INHERENT;
+
+		/// Keeps the votes the node saw that would count, one per delegate; none, no inherent.
+		fn create_inherent(data: &InherentData) -> Option<Self::Call> {
+			let seen: Vec<FinalityVoteOf<T>> =
+				data.get_data(&FINALITY_VOTES_INHERENT).ok().flatten()?;
+			let delegates = ActiveDelegates::<T>::get();
+			let mut counted = Vec::new();
+			let votes: Vec<_> = seen
+				.into_iter()
+				.filter(|vote| match Self::counting_voter(vote, &delegates) {
+					Some(who) if !counted.contains(&who) => {
+						counted.push(who);
+						true
+					},
+					_ => false,
+				})
+				.collect();
+			(!votes.is_empty())
+				.then(|| Call::note_finality_votes { votes: BoundedVec::truncate_from(votes) })
+		}
+
+		fn is_inherent(call: &Self::Call) -> bool {
+			matches!(call, Call::note_finality_votes { .. })
+		}
 	}
 
 	#[pallet::view_functions]
@@ -642,6 +791,38 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The delegate `vote` counts for: one of `delegates` not counted yet this session, whose
+	/// GRANDPA key signed `vote` in the current authority set, for a block of this chain in the
+	/// current session.
+	fn counting_voter(
+		vote: &FinalityVoteOf<T>,
+		delegates: &[T::AccountId],
+	) -> Option<T::AccountId> {
+		let who = T::SessionKeys::finality_key_owner(&vote.authority)?;
+		if !delegates.contains(&who) || FinalityVoted::<T>::contains_key(&who) {
+			return None;
+		}
+		let (_, start) = CurrentSession::<T>::get();
+		let number = vote.target_number;
+		let in_session = number >= start && number < frame_system::Pallet::<T>::block_number();
+		if !in_session || frame_system::Pallet::<T>::block_hash(number) != vote.target_hash {
+			return None;
+		}
+		let precommit = finality_grandpa::Message::Precommit(finality_grandpa::Precommit {
+			target_hash: vote.target_hash,
+			target_number: number,
+		});
+		sp_consensus_grandpa::check_message_signature(
+			&precommit,
+			&vote.authority,
+			&vote.signature,
+			vote.round,
+			T::FinalitySetId::get(),
+		)
+		.is_valid()
+		.then_some(who)
+	}
+
 	fn active_stake(who: &T::AccountId) -> BalanceOf<T> {
 		Ledger::<T>::get(who).map_or_else(Zero::zero, |ledger| ledger.active)
 	}
@@ -833,17 +1014,28 @@ impl<T: Config> Pallet<T> {
 		))
 	}
 
-	/// Removes the candidacy of every delegate of `session` that authored no block in it, and
-	/// clears the authorship counts. A kick that fails says so (`KickFailed`).
+	/// Removes the candidacy of every delegate of `session` that took no part in it (see
+	/// *Liveness*), and clears the session's authorship counts and votes. A kick that fails
+	/// says so (`KickFailed`).
 	fn kick_idle_delegates(session: u32) {
-		for delegate in ActiveDelegates::<T>::get() {
+		let delegates = ActiveDelegates::<T>::get();
+		let voted: Vec<bool> =
+			delegates.iter().map(|d| FinalityVoted::<T>::take(d).is_some()).collect();
+		let finality_counted = voted.contains(&true);
+		for (delegate, voted) in delegates.into_iter().zip(voted) {
 			let authored = AuthoredBlocks::<T>::take(&delegate);
-			if authored > 0 || !Candidates::<T>::contains_key(&delegate) {
+			let took_part = authored > 0 && (voted || !finality_counted);
+			if took_part || !Candidates::<T>::contains_key(&delegate) {
 				continue;
 			}
 			match Self::remove_candidate(&delegate) {
 				Ok(()) => {
-					Self::deposit_event(Event::DelegateKicked { who: delegate.clone(), session });
+					Self::deposit_event(Event::DelegateKicked {
+						who: delegate.clone(),
+						session,
+						authored,
+						voted,
+					});
 					T::AuditTrail::log(
 						AuditEvent::new(None, AuditAction::Kicked).subject(delegate),
 					);
@@ -954,6 +1146,11 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		frame_support::ensure!(Planned::<T>::iter_keys().count() <= 2, "stale planned sessions");
+		let active = ActiveDelegates::<T>::get();
+		frame_support::ensure!(
+			FinalityVoted::<T>::iter_keys().all(|who| active.contains(&who)),
+			"a vote is counted for an account that is no delegate"
+		);
 		Ok(())
 	}
 }
@@ -996,6 +1193,7 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 	}
 
 	fn start_session(start_index: u32) {
+		CurrentSession::<T>::put((start_index, frame_system::Pallet::<T>::block_number()));
 		// Without an election for this session, pallet-session keeps the delegates it had.
 		if let Some(delegates) = Planned::<T>::take(start_index) {
 			ActiveDelegates::<T>::put(delegates);

@@ -105,6 +105,7 @@ impl pallet_dpos::Config for Test {
 	type MaxCandidates = ConstU32<6>;
 	type MaxDelegates = ConstU32<4>;
 	type MinDelegates = ConstU32<2>;
+	type FinalitySetId = ConstU64<0>;
 	type WeightInfo = pallet_dpos::weights::SubstrateWeight<Test>;
 }
 

@@ -2,8 +2,9 @@
 //! pallet-session.
 
 use crate::{
-	mock::*, ActiveDelegates, AuthoredBlocks, CandidateCount, Candidates, Delegates,
-	DesiredDelegates, Error, Event, HoldReason, Ledger, SlashedFor, UnlockChunk, Votes,
+	mock::*, ActiveDelegates, AuthoredBlocks, CandidateCount, Candidates, CurrentSession,
+	Delegates, DesiredDelegates, Error, Event, FinalityVote, FinalityVoted, HoldReason, Ledger,
+	SlashedFor, UnlockChunk, Votes, FINALITY_VOTES_INHERENT,
 };
 use codec::Encode;
 use frame_support::{
@@ -301,7 +302,12 @@ fn a_delegate_with_full_unlocking_chunks_is_still_kicked() {
 		System::set_block_number(2);
 		assert_ok!(Dpos::unbond(signed(2), 100));
 		run_session(&[2]);
-		assert!(dpos_events().contains(&Event::DelegateKicked { who: 2, session: 0 }));
+		assert!(dpos_events().contains(&Event::DelegateKicked {
+			who: 2,
+			session: 0,
+			authored: 0,
+			voted: false
+		}));
 		assert!(Candidates::<Test>::get(2).is_none());
 		assert!(!dpos_events().iter().any(|e| matches!(e, Event::KickFailed { .. })));
 	});
@@ -436,7 +442,12 @@ fn too_few_candidates_keep_the_current_delegates() {
 fn a_delegate_that_authors_nothing_for_a_session_is_kicked() {
 	run_test(|| {
 		run_session(&[2]);
-		assert!(dpos_events().contains(&Event::DelegateKicked { who: 2, session: 0 }));
+		assert!(dpos_events().contains(&Event::DelegateKicked {
+			who: 2,
+			session: 0,
+			authored: 0,
+			voted: false
+		}));
 		assert!(Candidates::<Test>::get(2).is_none());
 		assert_eq!(
 			RecordingAudit::events()
@@ -451,6 +462,86 @@ fn a_delegate_that_authors_nothing_for_a_session_is_kicked() {
 		assert_eq!(AuthoredBlocks::<Test>::get(1), 0, "counts restart each session");
 		// It may stand again.
 		assert_ok!(Dpos::register_candidate(signed(2)));
+	});
+}
+
+#[test]
+fn a_delegate_that_authors_but_casts_no_counted_grandpa_vote_is_kicked() {
+	run_test(|| {
+		// The votes of 1 and 3 counted this session (as `note_finality_votes` marks them);
+		// 2 authored its blocks but no vote of its own was ever counted.
+		FinalityVoted::<Test>::insert(1, ());
+		FinalityVoted::<Test>::insert(3, ());
+		run_session(&[]);
+		let kicks: Vec<_> = dpos_events()
+			.into_iter()
+			.filter(|e| matches!(e, Event::DelegateKicked { .. }))
+			.collect();
+		assert_eq!(
+			kicks,
+			vec![Event::DelegateKicked { who: 2, session: 0, authored: 1, voted: false }],
+			"2 authored its block of the session, and is kicked for its missing votes"
+		);
+		assert!(Candidates::<Test>::get(2).is_none());
+		assert!(Candidates::<Test>::get(1).is_some() && Candidates::<Test>::get(3).is_some());
+		assert!(RecordingAudit::events()
+			.contains(&AuditEvent::new(None, AuditAction::Kicked).subject(2)));
+		assert_eq!(FinalityVoted::<Test>::iter().count(), 0, "votes are counted per session");
+		assert_eq!(CurrentSession::<Test>::get(), (1, PERIOD), "votes count from block 5 on");
+	});
+}
+
+#[test]
+fn in_a_session_without_any_counted_grandpa_vote_nobody_is_kicked_for_not_voting() {
+	run_test(|| {
+		// Finality stalled: the chain cannot tell who withheld their votes.
+		run_session(&[]);
+		assert!(!dpos_events().iter().any(|e| matches!(e, Event::DelegateKicked { .. })));
+		assert_eq!(CandidateCount::<Test>::get(), 3);
+	});
+}
+
+#[test]
+fn a_delegate_that_neither_authors_nor_votes_is_kicked_once() {
+	run_test(|| {
+		FinalityVoted::<Test>::insert(1, ());
+		run_session(&[2]);
+		let kicked: Vec<_> = dpos_events()
+			.into_iter()
+			.filter_map(|e| match e {
+				Event::DelegateKicked { who, authored, voted, .. } => Some((who, authored, voted)),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(kicked, vec![(2, 0, false), (3, 1, false)]);
+	});
+}
+
+#[test]
+fn note_finality_votes_is_for_block_authors_only() {
+	run_test(|| {
+		let vote = FinalityVote {
+			round: 1,
+			target_hash: System::parent_hash(),
+			target_number: 0,
+			authority: sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(
+				[1; 32],
+			)),
+			signature: sp_core::ed25519::Signature::from_raw([2; 64]).into(),
+		};
+		let votes = frame_support::BoundedVec::truncate_from(vec![vote.clone()]);
+		assert_noop!(Dpos::note_finality_votes(signed(1), votes.clone()), DispatchError::BadOrigin);
+		// A vote by a key no delegate holds counts for nobody.
+		assert_ok!(Dpos::note_finality_votes(RuntimeOrigin::none(), votes));
+		assert_eq!(FinalityVoted::<Test>::iter().count(), 0);
+		assert!(dpos_events().is_empty());
+
+		// Authors include no inherent for votes that would not count, nor without any.
+		use frame_support::inherent::{InherentData, ProvideInherent};
+		let mut data = InherentData::new();
+		assert!(Dpos::create_inherent(&data).is_none());
+		data.put_data(FINALITY_VOTES_INHERENT, &vec![vote]).unwrap();
+		assert!(Dpos::create_inherent(&data).is_none());
 	});
 }
 

@@ -38,6 +38,9 @@ pub trait WeightInfo {
 	fn elect(c: u32) -> Weight;
 	/// Punishing one offender: slash, end of candidacy, removal from the coming delegates.
 	fn punish() -> Weight;
+	/// Counting `v` GRANDPA votes, each with its signature checked (twice, for a vote of the
+	/// previous authority set).
+	fn note_finality_votes(v: u32) -> Weight;
 }
 
 /// Estimated weights for a runtime with the database weights of `T`.
@@ -77,5 +80,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn punish() -> Weight {
 		// The backing of up to `MaxVotes` candidates, the planned sets and the queued keys.
 		estimated_weight(T::DbWeight::get(), 120, 0, 16 + MAX_VOTES, 16 + MAX_VOTES)
+	}
+	fn note_finality_votes(v: u32) -> Weight {
+		// Per vote: the key's owner, whether it was counted, the voted block's hash; two
+		// ed25519 verifications at most.
+		let v = u64::from(v);
+		estimated_weight(T::DbWeight::get(), 10 + 120 * v, 0, 3 + 3 * v, 2 * v)
 	}
 }

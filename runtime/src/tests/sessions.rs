@@ -272,3 +272,127 @@ fn only_the_sessions_an_equivocation_can_be_reported_for_stay_provable() {
 		assert!(kept.contains(&current), "the current session stays provable");
 	});
 }
+
+/// `signer`'s GRANDPA precommit for block `number` with hash `hash`, in `round` of the current
+/// authority set, claimed to be by `authority`'s key.
+fn precommit(
+	signer: sp_keyring::Ed25519Keyring,
+	authority: sp_keyring::Ed25519Keyring,
+	number: crate::BlockNumber,
+	hash: crate::Hash,
+	round: u64,
+) -> pallet_dpos::FinalityVote<crate::Hash, crate::BlockNumber> {
+	let set_id = pallet_grandpa::CurrentSetId::<Runtime>::get();
+	let message = finality_grandpa::Message::Precommit(finality_grandpa::Precommit {
+		target_hash: hash,
+		target_number: number,
+	});
+	let payload = sp_consensus_grandpa::localized_payload(round, set_id, &message);
+	pallet_dpos::FinalityVote {
+		round,
+		target_hash: hash,
+		target_number: number,
+		authority: authority.public().into(),
+		signature: signer.sign(&payload).into(),
+	}
+}
+
+#[test]
+fn a_delegate_that_authors_but_withholds_its_grandpa_votes_is_kicked() {
+	use frame_support::{
+		inherent::{InherentData, ProvideInherent},
+		traits::UnfilteredDispatchable,
+	};
+	use sp_keyring::{Ed25519Keyring as Grandpa, Sr25519Keyring::*};
+
+	ext(genesis::local_testnet()).execute_with(|| {
+		next_session();
+		let session = Session::current_index();
+		// Block `start`, the session's first, is followed by block `start + 1`.
+		let start = System::block_number();
+		let start_hash = crate::Hash::repeat_byte(7);
+		System::initialize(&(start + 1), &start_hash, &Default::default());
+		let old_hash = System::block_hash(start - 1);
+
+		// What Alice's node saw in justifications: the votes of Alice, Bob and Charlie for
+		// block `start`; a forged vote for Dave (signed with Bob's key); Dave's vote replayed
+		// from the previous session.
+		let seen = vec![
+			precommit(Grandpa::Alice, Grandpa::Alice, start, start_hash, 5),
+			precommit(Grandpa::Bob, Grandpa::Bob, start, start_hash, 5),
+			precommit(Grandpa::Bob, Grandpa::Dave, start, start_hash, 5),
+			precommit(Grandpa::Charlie, Grandpa::Charlie, start, start_hash, 6),
+			precommit(Grandpa::Dave, Grandpa::Dave, start - 1, old_hash, 4),
+			precommit(Grandpa::Alice, Grandpa::Alice, start, start_hash, 6),
+		];
+		let mut data = InherentData::new();
+		data.put_data(pallet_dpos::FINALITY_VOTES_INHERENT, &seen).unwrap();
+		let call = Dpos::create_inherent(&data).expect("votes that count make an inherent");
+		let pallet_dpos::Call::note_finality_votes { votes } = &call else {
+			panic!("the inherent notes votes: {call:?}")
+		};
+		assert_eq!(
+			votes.to_vec(),
+			vec![seen[0].clone(), seen[1].clone(), seen[3].clone()],
+			"the author keeps one vote per delegate, only votes that count"
+		);
+		assert!(Dpos::is_inherent(&call));
+
+		// Importing nodes check every vote again: the forged and the replayed vote count for
+		// nobody even when an author includes them.
+		let all = pallet_dpos::Call::<Runtime>::note_finality_votes {
+			votes: frame_support::BoundedVec::truncate_from(seen.clone()),
+		};
+		all.dispatch_bypass_filter(RuntimeOrigin::none()).expect("the inherent applies");
+		let noted: Vec<_> = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				crate::RuntimeEvent::Dpos(pallet_dpos::Event::FinalityVoteNoted {
+					who,
+					session: s,
+				}) => Some((who, s)),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(
+			noted,
+			accounts(&[Alice, Bob, Charlie]).into_iter().map(|a| (a, session)).collect::<Vec<_>>()
+		);
+		let mut voted: Vec<_> = pallet_dpos::FinalityVoted::<Runtime>::iter_keys().collect();
+		voted.sort();
+		let mut expected = accounts(&[Alice, Bob, Charlie]);
+		expected.sort();
+		assert_eq!(voted, expected);
+		// Counted once per session: the author's next inherent has nothing left to add.
+		assert!(Dpos::create_inherent(&data).is_none());
+
+		// Dave authored in the session (as every validator does in `next_session`) but no vote
+		// of his counted: the session's end kicks him, and the next election leaves him out.
+		next_session();
+		let kicked = System::events().into_iter().find_map(|r| match r.event {
+			crate::RuntimeEvent::Dpos(pallet_dpos::Event::DelegateKicked {
+				who,
+				authored,
+				voted,
+				..
+			}) => Some((who, authored, voted)),
+			_ => None,
+		});
+		assert_eq!(kicked, Some((Dave.to_account_id(), 1, false)));
+		assert!(pallet_dpos::Candidates::<Runtime>::get(Dave.to_account_id()).is_none());
+		next_session();
+		assert_eq!(Session::validators(), accounts(&[Alice, Bob, Charlie]));
+		assert_authorities_follow_session();
+		Dpos::do_try_state().expect("the DPoS invariants hold");
+
+		// Nobody can send votes as a transaction: only block authors include them.
+		let bare = crate::UncheckedExtrinsic::new_bare(crate::RuntimeCall::Dpos(call));
+		let parent = System::parent_hash();
+		assert!(crate::Executive::validate_transaction(
+			sp_runtime::transaction_validity::TransactionSource::External,
+			bare,
+			parent,
+		)
+		.is_err());
+	});
+}

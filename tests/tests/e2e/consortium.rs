@@ -1,9 +1,12 @@
 //! A hospital consortium on real node processes: the `local` chain's four genesis delegates
 //! (Alice, Bob, Charlie, Dave), a full node and a spare validator node (Eve's), on loopback.
 //!
+//! Dave's node authors in its slots but never votes in GRANDPA (`--no-grandpa`).
+//!
 //! One network goes through the scenarios in turn, each bounded in time:
-//! 1. only elected delegates author, and a candidate voted in above a genesis delegate takes
-//!    its place at the session boundary, while every node agrees on the finalized chain;
+//! 1. only elected delegates author; Dave, who authors but withholds his GRANDPA votes, is
+//!    kicked at a session's end while the delegates who vote stay; a candidate voted in takes
+//!    the free seat at the session boundary, while every node agrees on the finalized chain;
 //! 2. with one of four delegates down, blocks and finality go on; restarted, it catches up and
 //!    a record approved before the crash verifies by proof on every node;
 //! 3. with two of four down, the other two author but finality stalls, since GRANDPA needs
@@ -19,7 +22,8 @@
 use std::{collections::BTreeSet, time::Duration};
 
 use medchain_client::{
-	account_of, council::Motion, keypair, AccountId, BlockNumber, MedChain, NewRecord, Wait, MED,
+	account_of, council::Motion, keypair, AccountId, AuditAction, BlockNumber, MedChain, NewRecord,
+	Wait, MED,
 };
 
 use crate::cli::{medchain, succeeded};
@@ -31,7 +35,7 @@ const MEMBERS: [(&str, Part); 6] = [
 	("alice", Part::GenesisDelegate),
 	("bob", Part::GenesisDelegate),
 	("charlie", Part::GenesisDelegate),
-	("dave", Part::GenesisDelegate),
+	("dave", Part::SilentDelegate),
 	("full", Part::Full),
 	("eve", Part::Validator),
 ];
@@ -43,6 +47,18 @@ fn account(name: &str) -> AccountId {
 async fn connect(network: &mut Network, name: &str) -> MedChain {
 	let url = network.node(name).ws_url();
 	MedChain::connect(&url).await.expect("the client connects").waiting_for(Wait::InBlock)
+}
+
+/// A client of each node that finalizes with GRANDPA, in `MEMBERS` order: all but Dave's, which
+/// finalizes only the blocks whose justifications it imports.
+async fn connect_finalizing(network: &mut Network) -> Vec<(&'static str, MedChain)> {
+	let mut clients = Vec::new();
+	for (name, part) in MEMBERS {
+		if part != Part::SilentDelegate {
+			clients.push((name, connect(network, name).await));
+		}
+	}
+	clients
 }
 
 async fn best(chain: &MedChain) -> BlockNumber {
@@ -80,10 +96,7 @@ async fn agree_on_finalized(clients: &[(&str, MedChain)], number: BlockNumber) {
 #[tokio::test(flavor = "multi_thread")]
 async fn consortium_network() {
 	let mut network = Network::local(&MEMBERS);
-	let mut clients = Vec::new();
-	for (name, _) in MEMBERS {
-		clients.push((name, connect(&mut network, name).await));
-	}
+	let mut clients = connect_finalizing(&mut network).await;
 	let alice = clients[0].1.clone();
 	let genesis_delegates: BTreeSet<AccountId> =
 		["Alice", "Bob", "Charlie", "Dave"].into_iter().map(account).collect();
@@ -97,11 +110,27 @@ async fn consortium_network() {
 	assert_eq!(early, genesis_delegates, "the four genesis delegates take turns");
 	agree_on_finalized(&clients, 8).await;
 
+	// Dave authored, but none of his GRANDPA votes ever counted while the others' did: at the
+	// end of the session the chain kicks him, and him alone.
+	let kicked = eventually("the chain kicks Dave", Duration::from_secs(180), async || {
+		let entries = alice.audit_entries(0, 1_000).await.unwrap();
+		let kicked: BTreeSet<AccountId> = entries
+			.into_iter()
+			.filter(|e| matches!(e.action, AuditAction::Kicked))
+			.filter_map(|e| e.subject)
+			.collect();
+		(!kicked.is_empty()).then_some(kicked)
+	})
+	.await;
+	assert_eq!(kicked, BTreeSet::from([account("Dave")]), "only the silent delegate is kicked");
+	let standing: BTreeSet<_> =
+		alice.candidates().await.unwrap().into_iter().map(|(who, _, _)| who).collect();
+	assert_eq!(standing, ["Alice", "Bob", "Charlie"].into_iter().map(account).collect());
+
 	// Eve's node holds her session keys; she bonds more than any genesis delegate's backing
-	// (20,000 MED) and stands: she is elected, and of the four tied genesis delegates the last
-	// to stand, Dave, is left out.
+	// (20,000 MED) and stands: she is elected to the seat Dave lost.
 	let eve = keypair("//Eve").unwrap();
-	let eve_node = clients[5].1.clone();
+	let eve_node = clients[4].1.clone();
 	let (keys, proof) = eve_node.rotate_keys(&account("Eve")).await.unwrap();
 	eve_node.set_session_keys(&eve, &keys, proof).await.unwrap();
 	eve_node.bond(&eve, 30_000 * MED).await.unwrap();
@@ -124,12 +153,12 @@ async fn consortium_network() {
 	.await;
 	let later = authors(&alice, switched + 1, until).await;
 	assert!(later.contains(&account("Eve")), "the new delegate authors: {later:?}");
-	assert!(!later.contains(&account("Dave")), "the ousted delegate authors nothing: {later:?}");
+	assert!(!later.contains(&account("Dave")), "the kicked delegate authors nothing: {later:?}");
 	assert!(later.iter().all(|a| elected.contains(a)), "only delegates author: {later:?}");
 	agree_on_finalized(&clients, until).await;
 
 	// 4. The full node follows and answers queries, and never authors.
-	let full = clients[4].1.clone();
+	let full = clients[3].1.clone();
 	assert!(network.node("full").log().contains("Role: FULL"), "the full node is no authority");
 	let full_delegates: BTreeSet<_> = full.delegates().await.unwrap().into_iter().collect();
 	assert_eq!(full_delegates, elected);
@@ -219,10 +248,7 @@ async fn consortium_network() {
 	for node in &mut network.nodes {
 		node.restart();
 	}
-	let mut clients = Vec::new();
-	for (name, _) in MEMBERS {
-		clients.push((name, connect(&mut network, name).await));
-	}
+	let clients = connect_finalizing(&mut network).await;
 	let alice = clients[0].1.clone();
 	assert!(finalized(&alice).await >= stopped_at, "the finalized chain is kept");
 	agree_on_finalized(&clients, stopped_at + 3).await;
