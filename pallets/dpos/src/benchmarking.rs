@@ -1,11 +1,12 @@
 //! Benchmarks of every DPoS call at its worst case (a voter approving `MaxVotes` candidates,
-//! a full ledger, a full candidate list with an eviction), and of the election over
-//! `MaxCandidates` candidates with keys.
+//! a full ledger, a full candidate list with an eviction, a vote counted for every delegate),
+//! of the election over `MaxCandidates` candidates with keys, and of an offender's punishment.
 
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use frame_system::RawOrigin;
+use sp_runtime::{traits::Hash, RuntimeAppPublic};
 
 fn funded<T: Config>(name: &'static str, n: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, n, 0);
@@ -156,6 +157,63 @@ mod benchmarks {
 		}
 		let expected = c.min(T::MaxDelegates::get()) as usize;
 		assert!(c < T::MinDelegates::get() || elected.map(|e| e.len()) == Ok(expected));
+	}
+
+	#[benchmark]
+	fn note_finality_votes(v: Linear<1, { T::MaxDelegates::get() }>) -> Result<(), BenchmarkError> {
+		// `v` delegates, each with a GRANDPA key and a signed precommit for the previous block.
+		let target = frame_system::Pallet::<T>::block_number();
+		let target_hash = T::Hashing::hash(b"the voted block");
+		frame_system::BlockHash::<T>::insert(target, target_hash);
+		frame_system::Pallet::<T>::set_block_number(target + 1u32.into());
+		let precommit = finality_grandpa::Message::Precommit(finality_grandpa::Precommit {
+			target_hash,
+			target_number: target,
+		});
+		let round = 1;
+		let payload =
+			sp_consensus_grandpa::localized_payload(round, T::FinalitySetId::get(), &precommit);
+		let mut delegates = Vec::new();
+		let mut votes = Vec::new();
+		for n in 0..v {
+			let who = candidate::<T>(n);
+			let authority = FinalityId::generate_pair(None);
+			T::SessionKeys::set_finality_key_for_benchmark(&who, &authority);
+			let signature = authority
+				.sign(&payload)
+				.ok_or(BenchmarkError::Stop("the benchmark needs a keystore"))?;
+			votes.push(FinalityVote {
+				round,
+				target_hash,
+				target_number: target,
+				authority,
+				signature,
+			});
+			delegates.push(who);
+		}
+		ActiveDelegates::<T>::put(BoundedVec::truncate_from(delegates));
+		#[extrinsic_call]
+		_(RawOrigin::None, BoundedVec::truncate_from(votes));
+		assert_eq!(FinalityVoted::<T>::iter().count() as u32, v);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn punish() -> Result<(), BenchmarkError> {
+		// A delegate backed by a voter, with a candidacy bond and full unlocking chunks.
+		let voter = voter::<T>();
+		let offender = Votes::<T>::get(&voter)
+			.and_then(|votes| votes.first().map(|(who, _)| who.clone()))
+			.ok_or(BenchmarkError::Stop("the voter approves candidates"))?;
+		fill_chunks::<T>(&offender, T::MaxUnlockingChunks::get().saturating_sub(1))?;
+		ActiveDelegates::<T>::put(BoundedVec::truncate_from(vec![offender.clone()]));
+		#[block]
+		{
+			Pallet::<T>::punish(&offender, Perbill::from_percent(50), 0);
+		}
+		assert!(!Candidates::<T>::contains_key(&offender));
+		assert_eq!(SlashedFor::<T>::get(&offender), Some(0));
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_bench_ext(), crate::mock::Test);

@@ -184,6 +184,10 @@ pub trait SessionKeys<AccountId> {
 	/// Gives `who` session keys, for benchmarks that need electable candidates.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_keys_for_benchmark(who: &AccountId);
+
+	/// Makes `key` the GRANDPA key of `who`, for benchmarks of its votes.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_finality_key_for_benchmark(who: &AccountId, key: &FinalityId);
 }
 
 /// pallet-session's keys and queued validator set, for a runtime whose validators are its
@@ -218,6 +222,12 @@ impl<T: pallet_session::Config> SessionKeys<T::ValidatorId> for PalletSession<T>
 		if let Ok(keys) = T::Keys::decode(&mut sp_runtime::traits::TrailingZeroInput::zeroes()) {
 			pallet_session::NextKeys::<T>::insert(who, keys);
 		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_finality_key_for_benchmark(who: &T::ValidatorId, key: &FinalityId) {
+		let owner = (sp_consensus_grandpa::KEY_TYPE, AsRef::<[u8]>::as_ref(key).to_vec());
+		pallet_session::KeyOwner::<T>::insert(owner, who);
 	}
 }
 

@@ -139,7 +139,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 /// its genesis validators.
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_bench_ext() -> sp_io::TestExternalities {
-	build(pallet_dpos::GenesisConfig { desired_delegates: 3, ..Default::default() })
+	let mut ext = build(pallet_dpos::GenesisConfig { desired_delegates: 3, ..Default::default() });
+	// GRANDPA votes are signed with keys the benchmarks generate, as in a node's keystore.
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
+	ext
 }
 
 fn build(dpos: pallet_dpos::GenesisConfig<Test>) -> sp_io::TestExternalities {
