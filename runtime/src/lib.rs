@@ -26,6 +26,21 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
+/// The benchmarks the runtime's `Benchmark` API runs: every MedChain pallet's calls, and
+/// balance transfers to compare them with.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benches {
+	frame_benchmarking::define_benchmarks!(
+		[pallet_registry, Registry]
+		[pallet_consent, Consent]
+		[pallet_records, Records]
+		[pallet_dpos, Dpos]
+		[pallet_governance, Governance]
+		[pallet_balances, Balances]
+	);
+}
+
 pub mod apis;
 pub mod configs;
 pub mod genesis;

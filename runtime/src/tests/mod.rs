@@ -1,5 +1,7 @@
 //! Native runtime tests: no node, the runtime's own genesis presets and pallets.
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
 mod clinical;
 mod governance;
 // The client targets the dev chain, whose session constants come from `fast-runtime`.
