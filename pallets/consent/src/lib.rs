@@ -43,17 +43,19 @@
 //! ## Low Level / Implementation Details
 //!
 //! [`Submissions`] holds pending submissions by id and [`PendingPool`] each patient's ids, a
-//! bounded list (`MaxPendingPerPatient`). Grants live in a double map counted per patient
+//! bounded list (`MaxPendingPerPatient`); [`PendingFromDoctor`] counts each doctor's places in
+//! each pool, so that a submission checks the doctor's share without reading the pool's
+//! submissions. Grants live in a double map counted per patient
 //! (`MaxGrantsPerPatient`); a grant that ran out frees its place when a new one needs it.
 //! Blocked doctors are a double map counted per patient (`MaxBlockedPerPatient`). No hook
 //! does any work: expiry is a call. `try_state` checks that
-//! pools and submissions agree, that every doctor's held deposit equals their submissions'
+//! pools, pending counts and submissions agree, that every doctor's held deposit equals their submissions'
 //! deposits, and that grant counts are right.
 //!
 //! Storage version 1 replaced a submission's payload and content hash with a locator and a
-//! salted commitment, and an emergency access's free-text reason with a code. MedChain has no
-//! production chain yet, so no migration exists; one will be written when a live chain's
-//! storage changes.
+//! salted commitment, and an emergency access's free-text reason with a code; version 2 added
+//! [`PendingFromDoctor`]. MedChain has no production chain yet, so no migration exists; one
+//! will be written when a live chain's storage changes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -154,7 +156,7 @@ pub mod pallet {
 	}
 
 	/// The storage layout's version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -218,6 +220,19 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		BoundedVec<SubmissionId, T::MaxPendingPerPatient>,
+		ValueQuery,
+	>;
+
+	/// How many submissions each doctor has waiting in each patient's pool, by patient and
+	/// doctor (at most `MaxPendingPerDoctor`; no entry for none).
+	#[pallet::storage]
+	pub type PendingFromDoctor<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
 		ValueQuery,
 	>;
 
@@ -402,10 +417,7 @@ pub mod pallet {
 				ensure!(T::Records::can_supersede(&patient, old), Error::<T>::CannotSupersede);
 			}
 			let mut pool = PendingPool::<T>::get(&patient);
-			let from_doctor = pool
-				.iter()
-				.filter(|id| Submissions::<T>::get(id).is_some_and(|s| s.doctor == doctor))
-				.count() as u32;
+			let from_doctor = PendingFromDoctor::<T>::get(&patient, &doctor);
 			let id = NextSubmissionId::<T>::get();
 			let next_id = id.checked_add(1).ok_or(Error::<T>::SubmissionIdsExhausted)?;
 			pool.try_push(id).map_err(|_| Error::<T>::PendingPoolFull)?;
@@ -417,6 +429,7 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			let expires_at = now.saturating_add(T::ConsentWindow::get());
 			PendingPool::<T>::insert(&patient, pool);
+			PendingFromDoctor::<T>::insert(&patient, &doctor, from_doctor.saturating_add(1));
 			NextSubmissionId::<T>::put(next_id);
 			let submission = Submission::<T> {
 				patient: patient.clone(),
@@ -744,6 +757,9 @@ impl<T: Config> Pallet<T> {
 	/// Takes a submission out of the pool and returns its deposit to its doctor.
 	fn remove(id: SubmissionId, submission: &Submission<T>) -> sp_runtime::DispatchResult {
 		PendingPool::<T>::mutate(&submission.patient, |pool| pool.retain(|pending| *pending != id));
+		PendingFromDoctor::<T>::mutate_exists(&submission.patient, &submission.doctor, |count| {
+			*count = count.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+		});
 		Submissions::<T>::remove(id);
 		T::Currency::release(
 			&HoldReason::SubmissionDeposit.into(),
@@ -754,23 +770,35 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks that pools and submissions agree, that each doctor's held deposit equals the
-	/// deposits of their submissions, and that grant and block counts are right and within
-	/// bounds.
+	/// Checks that pools, each doctor's pending counts and submissions agree, that each
+	/// doctor's held deposit equals the deposits of their submissions, and that grant and block
+	/// counts are right and within bounds.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
 		use sp_runtime::traits::Zero;
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut from_doctor: BTreeMap<(T::AccountId, T::AccountId), u32> = BTreeMap::new();
 		for (id, submission) in Submissions::<T>::iter() {
 			frame_support::ensure!(
 				PendingPool::<T>::get(&submission.patient).contains(&id),
 				"a submission is missing from its patient's pool"
 			);
+			let count = from_doctor
+				.entry((submission.patient.clone(), submission.doctor.clone()))
+				.or_default();
+			*count = count.saturating_add(1);
 			let total = held.entry(submission.doctor.clone()).or_insert_with(Zero::zero);
 			*total = total.saturating_add(submission.deposit);
 		}
+		let counted: BTreeMap<_, _> = PendingFromDoctor::<T>::iter()
+			.map(|(patient, doctor, count)| ((patient, doctor), count))
+			.collect();
+		frame_support::ensure!(
+			counted == from_doctor,
+			"a doctor's count of pending submissions differs from their submissions"
+		);
 		for (patient, pool) in PendingPool::<T>::iter() {
 			for id in pool {
 				let submission = Submissions::<T>::get(id).ok_or("a pool holds an unknown id")?;

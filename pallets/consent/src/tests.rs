@@ -2,7 +2,7 @@
 
 use crate::{
 	mock::*, Blocked, BlockedCount, EmergencyAccesses, Error, Event, Grant, GrantCount, Grants,
-	HoldReason, PendingPool, Submissions,
+	HoldReason, PendingFromDoctor, PendingPool, Submissions,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -460,11 +460,29 @@ fn one_doctor_cannot_fill_a_patients_pool() {
 	run_test(|| {
 		submit(None);
 		submit(None);
+		assert_eq!(PendingFromDoctor::<Test>::get(PATIENT, DOCTOR), 2);
 		assert_noop!(submit_to(DOCTOR, PATIENT), Error::<Test>::TooManyFromDoctor);
 		// Another doctor still has room, and a decision frees a place.
 		assert_ok!(submit_to(DOCTOR_2, PATIENT));
+		assert_eq!(PendingFromDoctor::<Test>::get(PATIENT, DOCTOR_2), 1);
 		assert_ok!(Consent::deny(signed(PATIENT), 0));
+		assert_eq!(PendingFromDoctor::<Test>::get(PATIENT, DOCTOR), 1);
 		assert_ok!(submit_to(DOCTOR, PATIENT));
+		// Every way out of the pool frees the place; no count is kept for none.
+		assert_ok!(Consent::deny(signed(PATIENT), 1));
+		assert_ok!(Consent::deny(signed(PATIENT), 3));
+		assert_ok!(Consent::deny(signed(PATIENT), 2));
+		assert!(!PendingFromDoctor::<Test>::contains_key(PATIENT, DOCTOR));
+		assert!(!PendingFromDoctor::<Test>::contains_key(PATIENT, DOCTOR_2));
+	});
+}
+
+#[test]
+fn try_state_catches_a_wrong_pending_count() {
+	new_test_ext().execute_with(|| {
+		submit(None);
+		PendingFromDoctor::<Test>::insert(PATIENT, DOCTOR, 2);
+		assert!(Consent::do_try_state().is_err());
 	});
 }
 

@@ -1,7 +1,8 @@
 //! Weights of the records pallet's calls.
 //!
-//! Honest estimates, not yet measured: each call's storage reads and writes at the runtime's
-//! database weights, plus a compute allowance (see [`estimated_weight`]). A release or an
+//! Estimates: each call's storage reads and writes, at least as many as its benchmark counts
+//! in the runtime (`runtime/src/tests/benchmarks.rs` prints them), at the runtime's database
+//! weights, plus a compute allowance (see [`estimated_weight`]). A release or an
 //! erasure reads the vault and the record, asks the access policy (roles, grant and emergency
 //! access: up to 4 reads) and appends one access-log entry (2 reads, up to 5 writes).
 
