@@ -165,6 +165,61 @@ pub type FinalityVoteOf<T> = FinalityVote<
 /// The GRANDPA precommits one block counts: at most one per delegate.
 pub type FinalityVotesOf<T> = BoundedVec<FinalityVoteOf<T>, <T as Config>::MaxDelegates>;
 
+/// What the GRANDPA votes of one block are checked against, read once for all of them.
+struct VoteWindow<T: Config> {
+	/// The delegates of the current session.
+	delegates: BoundedVec<T::AccountId, T::MaxDelegates>,
+	/// The current session.
+	session: SessionIndex,
+	/// The session's first block: votes for earlier blocks do not count.
+	start: frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// The current block: votes are for blocks before it.
+	now: frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// The GRANDPA authority set votes must be signed in.
+	set_id: sp_consensus_grandpa::SetId,
+}
+
+impl<T: Config> VoteWindow<T> {
+	fn current() -> Self {
+		let (session, start) = CurrentSession::<T>::get();
+		VoteWindow {
+			delegates: ActiveDelegates::<T>::get(),
+			session,
+			start,
+			now: frame_system::Pallet::<T>::block_number(),
+			set_id: T::FinalitySetId::get(),
+		}
+	}
+
+	/// The delegate `vote` counts for: a delegate not counted yet this session, whose GRANDPA
+	/// key signed `vote` in the current authority set, for a block of this chain in the current
+	/// session.
+	fn voter(&self, vote: &FinalityVoteOf<T>) -> Option<T::AccountId> {
+		let who = T::SessionKeys::finality_key_owner(&vote.authority)?;
+		if !self.delegates.contains(&who) || FinalityVoted::<T>::contains_key(&who) {
+			return None;
+		}
+		let number = vote.target_number;
+		let in_session = number >= self.start && number < self.now;
+		if !in_session || frame_system::Pallet::<T>::block_hash(number) != vote.target_hash {
+			return None;
+		}
+		let precommit = finality_grandpa::Message::Precommit(finality_grandpa::Precommit {
+			target_hash: vote.target_hash,
+			target_number: number,
+		});
+		sp_consensus_grandpa::check_message_signature(
+			&precommit,
+			&vote.authority,
+			&vote.signature,
+			vote.round,
+			self.set_id,
+		)
+		.is_valid()
+		.then_some(who)
+	}
+}
+
 /// Elected delegates, each with its backing, best first.
 pub type ElectedOf<T> =
 	BoundedVec<(<T as frame_system::Config>::AccountId, BalanceOf<T>), <T as Config>::MaxDelegates>;
@@ -736,12 +791,11 @@ pub mod pallet {
 			votes: FinalityVotesOf<T>,
 		) -> DispatchResult {
 			ensure_none(origin)?;
-			let delegates = ActiveDelegates::<T>::get();
-			let (session, _) = CurrentSession::<T>::get();
+			let window = VoteWindow::<T>::current();
 			for vote in votes {
-				if let Some(who) = Self::counting_voter(&vote, &delegates) {
+				if let Some(who) = window.voter(&vote) {
 					FinalityVoted::<T>::insert(&who, ());
-					Self::deposit_event(Event::FinalityVoteNoted { who, session });
+					Self::deposit_event(Event::FinalityVoteNoted { who, session: window.session });
 				}
 			}
 			Ok(())
@@ -758,11 +812,11 @@ pub mod pallet {
 		fn create_inherent(data: &InherentData) -> Option<Self::Call> {
 			let seen: Vec<FinalityVoteOf<T>> =
 				data.get_data(&FINALITY_VOTES_INHERENT).ok().flatten()?;
-			let delegates = ActiveDelegates::<T>::get();
+			let window = VoteWindow::<T>::current();
 			let mut counted = Vec::new();
 			let votes: Vec<_> = seen
 				.into_iter()
-				.filter(|vote| match Self::counting_voter(vote, &delegates) {
+				.filter(|vote| match window.voter(vote) {
 					Some(who) if !counted.contains(&who) => {
 						counted.push(who);
 						true
@@ -801,38 +855,6 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The delegate `vote` counts for: one of `delegates` not counted yet this session, whose
-	/// GRANDPA key signed `vote` in the current authority set, for a block of this chain in the
-	/// current session.
-	fn counting_voter(
-		vote: &FinalityVoteOf<T>,
-		delegates: &[T::AccountId],
-	) -> Option<T::AccountId> {
-		let who = T::SessionKeys::finality_key_owner(&vote.authority)?;
-		if !delegates.contains(&who) || FinalityVoted::<T>::contains_key(&who) {
-			return None;
-		}
-		let (_, start) = CurrentSession::<T>::get();
-		let number = vote.target_number;
-		let in_session = number >= start && number < frame_system::Pallet::<T>::block_number();
-		if !in_session || frame_system::Pallet::<T>::block_hash(number) != vote.target_hash {
-			return None;
-		}
-		let precommit = finality_grandpa::Message::Precommit(finality_grandpa::Precommit {
-			target_hash: vote.target_hash,
-			target_number: number,
-		});
-		sp_consensus_grandpa::check_message_signature(
-			&precommit,
-			&vote.authority,
-			&vote.signature,
-			vote.round,
-			T::FinalitySetId::get(),
-		)
-		.is_valid()
-		.then_some(who)
-	}
-
 	fn active_stake(who: &T::AccountId) -> BalanceOf<T> {
 		Ledger::<T>::get(who).map_or_else(Zero::zero, |ledger| ledger.active)
 	}
