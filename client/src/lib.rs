@@ -290,8 +290,8 @@ impl MedChain {
 	/// The nonce is the node's next index for the signer, counting its pool. Calls made at once
 	/// through one connection (or its clones) take turns choosing it, so they never collide;
 	/// two programs signing for one account at once can still pick the same index: the node keeps the first
-	/// and refuses the second as a duplicate, which is then signed again with the next index,
-	/// up to [`NONCE_ATTEMPTS`] times.
+	/// and refuses the second as a duplicate (or drops it from its pool once the first is in a
+	/// block), which is then signed again with the next index, up to [`NONCE_ATTEMPTS`] times.
 	async fn submit<Call: Payload>(&self, signer: &Keypair, call: Call) -> Result<Outcome, Error> {
 		let mut attempt = 1;
 		loop {
@@ -347,9 +347,23 @@ impl MedChain {
 					self.report(Stage::Finalized(in_block.block_hash()));
 					in_block
 				},
-				TransactionStatus::Error { message }
-				| TransactionStatus::Invalid { message }
-				| TransactionStatus::Dropped { message } => return Err(Error::Rejected(message)),
+				TransactionStatus::Invalid { message } => {
+					// The pool drops a transaction whose nonce another transaction of the
+					// account took after it was accepted (two programs signing at once).
+					let next = self
+						.legacy
+						.system_account_next_index(&account_of(signer))
+						.await
+						.map_err(Error::rpc)?;
+					return Err(Error::Rejected(if next > nonce {
+						format!("{message}: transaction is outdated, its nonce was taken")
+					} else {
+						message
+					}));
+				},
+				TransactionStatus::Error { message } | TransactionStatus::Dropped { message } => {
+					return Err(Error::Rejected(message))
+				},
 				_ => continue,
 			};
 			let metadata = at.metadata();
