@@ -34,6 +34,32 @@ pub enum Subcommand {
 
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Measure the runtime and this machine: the weights of the pallets' calls, the base
+	/// weights of a block and an extrinsic, the database's reads and writes, the hardware.
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(Benchmark),
+}
+
+/// What `benchmark` measures.
+#[cfg(feature = "runtime-benchmarks")]
+#[derive(Debug, clap::Subcommand)]
+pub enum Benchmark {
+	/// The calls of one pallet (or all), and write their weight functions from a template.
+	Pallet(frame_benchmarking_cli::PalletCmd),
+
+	/// The base weights of an empty block and of one extrinsic.
+	Overhead(frame_benchmarking_cli::OverheadCmd),
+
+	/// The time of a read and a write of the chain's database, over its whole state.
+	Storage(frame_benchmarking_cli::StorageCmd),
+
+	/// Re-execute the blocks of an existing chain and compare them with their weight.
+	Block(frame_benchmarking_cli::BlockCmd),
+
+	/// This machine's CPU, memory and disk against the reference hardware.
+	Machine(frame_benchmarking_cli::MachineCmd),
 }
 
 /// The node's command line: run the node, or one of the subcommands.

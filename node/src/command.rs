@@ -122,6 +122,8 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<medchain_runtime::opaque::Block>(&config))
 		},
+		#[cfg(feature = "runtime-benchmarks")]
+		Some(Subcommand::Benchmark(cmd)) => benchmark(&cli, cmd),
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|mut config| async move {
@@ -147,6 +149,38 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 			})
 		},
+	}
+}
+
+/// Runs a `benchmark` subcommand.
+#[cfg(feature = "runtime-benchmarks")]
+fn benchmark(cli: &Cli, cmd: &crate::cli::Benchmark) -> sc_cli::Result<()> {
+	use crate::cli::Benchmark;
+	use medchain_runtime::opaque::Block;
+	use sp_runtime::traits::HashingFor;
+
+	match cmd {
+		Benchmark::Pallet(cmd) => cli
+			.create_runner(cmd)?
+			.sync_run(|config| cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))),
+		Benchmark::Overhead(cmd) => cli.create_runner(cmd)?.sync_run(|config| {
+			cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
+		}),
+		Benchmark::Storage(cmd) => cli.create_runner(cmd)?.sync_run(|config| {
+			let PartialComponents { client, backend, .. } =
+				service::new_partial(&config, cli.wasm_cache.as_deref())?;
+			let (db, storage, cache) =
+				(backend.expose_db(), backend.expose_storage(), backend.expose_shared_trie_cache());
+			cmd.run(config, client, db, storage, cache)
+		}),
+		Benchmark::Block(cmd) => cli.create_runner(cmd)?.sync_run(|config| {
+			let PartialComponents { client, .. } =
+				service::new_partial(&config, cli.wasm_cache.as_deref())?;
+			cmd.run(client)
+		}),
+		Benchmark::Machine(cmd) => cli.create_runner(cmd)?.sync_run(|config| {
+			cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
+		}),
 	}
 }
 

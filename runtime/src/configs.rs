@@ -11,10 +11,12 @@ use frame_support::{
 		IdentityFee, Weight,
 	},
 };
+use frame_system::limits::BlockWeights;
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
+use crate::weights::{BlockExecutionWeight, ExtrinsicBaseWeight};
 use crate::{
 	AccountId, Audit, Aura, Balance, Balances, Block, BlockNumber, Consent, Council, Dpos,
 	Historical, Nonce, Offences, PalletInfo, Records, Registry, Runtime, RuntimeCall, RuntimeEvent,
@@ -24,18 +26,29 @@ use crate::{
 
 /// The largest block, in bytes.
 const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+/// The most compute a block may take.
+const MAX_BLOCK_WEIGHT: Weight = Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 /// Share of a block's weight and length that normal transactions may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of compute in a six-second block.
-	pub RuntimeBlockWeights: frame_system::limits::BlockWeights =
-		frame_system::limits::BlockWeights::with_sensible_defaults(
-			Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-			NORMAL_DISPATCH_RATIO,
-		);
+	/// Two seconds of compute in a six-second block, normal transactions filling at most three
+	/// quarters; the base weights of a block and of an extrinsic are measured
+	/// (`crate::weights`).
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
+		.base_block(BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |class| class.base_extrinsic = ExtrinsicBaseWeight::get())
+		.for_class(DispatchClass::Normal, |class| {
+			class.max_total = Some(NORMAL_DISPATCH_RATIO * MAX_BLOCK_WEIGHT)
+		})
+		.for_class(DispatchClass::Operational, |class| {
+			class.max_total = Some(MAX_BLOCK_WEIGHT);
+			class.reserved = Some(MAX_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAX_BLOCK_WEIGHT);
+		})
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build_or_panic();
 	/// Five MiB a block, of which normal transactions may fill three quarters.
 	pub RuntimeBlockLength: frame_system::limits::BlockLength =
 		frame_system::limits::BlockLength::builder()

@@ -44,6 +44,7 @@ mod benches {
 pub mod apis;
 pub mod configs;
 pub mod genesis;
+pub mod weights;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,

@@ -46,6 +46,12 @@ pub fn vault_binary() -> PathBuf {
 	built_binary("MEDCHAIN_VAULT_BIN", "medchain-vault")
 }
 
+/// The `medchain-bench` throughput benchmark: `$MEDCHAIN_BENCH`, or the one built beside this
+/// test.
+pub fn bench_binary() -> PathBuf {
+	built_binary("MEDCHAIN_BENCH", "medchain-bench")
+}
+
 /// The binary `$variable` names, or else `name` in the target directory this test was built in.
 fn built_binary(variable: &str, name: &str) -> PathBuf {
 	if let Some(path) = std::env::var_os(variable) {

@@ -13,11 +13,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{
-	traits::ConstU32,
-	weights::{constants::WEIGHT_REF_TIME_PER_MICROS, RuntimeDbWeight, Weight},
-	BoundedVec,
-};
+use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_runtime::DispatchError;
 
@@ -357,23 +353,6 @@ impl<AccountId> AuditEvent<AccountId> {
 pub trait AuditTrail<AccountId> {
 	/// Appends an entry for `event` and returns its index.
 	fn log(event: AuditEvent<AccountId>) -> EntryIndex;
-}
-
-/// A call's weight estimated from its compute time in microseconds, the bytes of input it
-/// handles and its storage reads and writes; the pallets' weights use it until benchmarks
-/// measured on reference hardware replace the estimates.
-pub fn estimated_weight(
-	db: RuntimeDbWeight,
-	micros: u64,
-	bytes: u32,
-	reads: u64,
-	writes: u64,
-) -> Weight {
-	Weight::from_parts(
-		micros * WEIGHT_REF_TIME_PER_MICROS + 1_000 * u64::from(bytes),
-		4_096 + u64::from(bytes),
-	)
-	.saturating_add(db.reads_writes(reads, writes))
 }
 
 /// Stand-ins for the traits, for pallets' mock runtimes (accounts are `u64`).

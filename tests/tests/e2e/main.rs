@@ -5,6 +5,7 @@
 //! spend most of their time waiting for blocks, and one process hands out every port.
 
 mod bad_input;
+mod bench;
 mod cli;
 mod client_dpos;
 mod client_pipeline;
