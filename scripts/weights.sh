@@ -2,7 +2,7 @@
 # Measures the weights of every call of MedChain's pallets and the base weights of a block and
 # an extrinsic on this machine, and writes them into the repository:
 #
-#   pallets/<pallet>/src/weights.rs   from scripts/templates/weights.hbs
+#   pallets/<pallet>/src/weights.rs   from scripts/weights.hbs
 #   runtime/src/weights.rs            BlockExecutionWeight and ExtrinsicBaseWeight
 #
 #   scripts/weights.sh                every pallet, 50 steps and 20 repeats
@@ -46,7 +46,7 @@ for pallet in "${pallets[@]}"; do
 	step "benchmark pallet_$pallet ($steps steps, $repeat repeats) -> $output"
 	"$node" benchmark pallet --chain dev --pallet "pallet_$pallet" --extrinsic '*' \
 		--steps "$steps" --repeat "$repeat" --wasm-execution compiled \
-		--template scripts/templates/weights.hbs --output "$output"
+		--template scripts/weights.hbs --output "$output"
 	rustfmt --edition 2021 "$output"
 done
 

@@ -186,7 +186,7 @@ async fn run(args: Args) -> Result<()> {
 			let (patient, doctor) = (&people.patients[k / room], &people.doctors[k % args.doctors]);
 			let mut content = [0u8; 16];
 			content[..8].copy_from_slice(&(k as u64).to_le_bytes());
-			let locator = Locator { vault: people.vault.clone(), content };
+			let locator = Locator { vault: people.vault, content };
 			let call = chain::transactions().consent().submit(
 				account_of(patient),
 				b"Observation".to_vec(),
