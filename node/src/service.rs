@@ -13,12 +13,17 @@ use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 
-/// The client: the runtime runs as WebAssembly, with the standard host functions.
-pub type FullClient = sc_service::TFullClient<
-	Block,
-	RuntimeApi,
-	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
->;
+/// The host functions the runtime may call: the standard ones, and in a node built for
+/// benchmarking those of frame-benchmarking too, which its runtime imports.
+#[cfg(not(feature = "runtime-benchmarks"))]
+type HostFunctions = sp_io::SubstrateHostFunctions;
+#[cfg(feature = "runtime-benchmarks")]
+type HostFunctions =
+	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
+
+/// The client: the runtime runs as WebAssembly, with the node's host functions.
+pub type FullClient =
+	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 type GrandpaBlockImport =
@@ -73,7 +78,7 @@ pub fn new_partial(
 		});
 	let cache =
 		wasm_cache.map_or_else(|| config.base_path.path().join("wasm-cache"), Path::to_owned);
-	let executor = sc_executor::WasmExecutor::<sp_io::SubstrateHostFunctions>::builder()
+	let executor = sc_executor::WasmExecutor::<HostFunctions>::builder()
 		.with_execution_method(config.executor.wasm_method)
 		.with_onchain_heap_alloc_strategy(strategy)
 		.with_offchain_heap_alloc_strategy(strategy)
