@@ -26,8 +26,8 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
-/// The benchmarks the runtime's `Benchmark` API runs: every MedChain pallet's calls, and
-/// balance transfers to compare them with.
+/// The benchmarks the runtime's `Benchmark` API runs: every MedChain pallet's calls, balance
+/// transfers, and the transaction extensions every signed extrinsic passes through.
 #[cfg(feature = "runtime-benchmarks")]
 #[macro_use]
 mod benches {
@@ -38,6 +38,8 @@ mod benches {
 		[pallet_dpos, Dpos]
 		[pallet_governance, Governance]
 		[pallet_balances, Balances]
+		[pallet_transaction_payment, TransactionPayment]
+		[frame_system_extensions, frame_system_benchmarking::extensions::Pallet::<Runtime>]
 	);
 }
 

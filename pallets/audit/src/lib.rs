@@ -23,12 +23,18 @@
 //!
 //! Every entry moves the chain's head: `head = hash(SCALE(previous head, entry))` with the
 //! system hasher (BLAKE2-256), starting from the zero hash. Anyone holding an exported log can
-//! recompute the head and compare it with [`Head`] at a finalized block. A per-patient index
+//! recompute the head and compare it with [`Head`] at a finalized block. [`Head`] keeps the
+//! log's length beside the hash, as one value: every entry moves both, so an entry costs one
+//! read and one write of them rather than two of each. A per-patient index
 //! ([`PatientEntries`], [`PatientEntryCount`]) pages a patient's entries without scanning the log.
 //! Both counters are 64-bit, so no position is ever reused: a patient's count never exceeds the
 //! log's, and the log would need 2^64 entries (some 58 million years at 10,000 a second) to
 //! reach the end of its range, where the increment is defensive rather than wrapping.
 //! `try_state` recomputes the head from the entries and checks every index.
+//!
+//! Storage version 1 joined the log's length (formerly its own value) to the head. MedChain has
+//! no production chain yet, so no migration exists; one will be written when a live chain's
+//! storage changes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -91,7 +97,19 @@ pub mod pallet {
 		pub timestamp: MomentOf<T>,
 	}
 
+	/// The log's length and the hash-chain head over its entries.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, Default, TypeInfo, MaxEncodedLen)]
+	pub struct LogHead<Hash> {
+		/// How many entries the log holds; the next entry's index.
+		pub count: EntryIndex,
+		/// The hash chain over every entry so far; the zero hash for an empty log.
+		pub hash: Hash,
+	}
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -103,18 +121,15 @@ pub mod pallet {
 		type MaxPageSize: Get<u32>;
 	}
 
-	/// How many entries the log holds; the next entry's index.
-	#[pallet::storage]
-	pub type EntryCount<T: Config> = StorageValue<_, EntryIndex, ValueQuery>;
-
 	/// The entries, by index.
 	// Twox64Concat: indices are sequential, not chosen by users.
 	#[pallet::storage]
 	pub type Entries<T: Config> = StorageMap<_, Twox64Concat, EntryIndex, Entry<T>>;
 
-	/// The hash-chain head over every entry so far; the zero hash for an empty log.
+	/// How many entries the log holds and the hash-chain head over them; no entries and the
+	/// zero hash for an empty log.
 	#[pallet::storage]
-	pub type Head<T: Config> = StorageValue<_, T::Hash, ValueQuery>;
+	pub type Head<T: Config> = StorageValue<_, LogHead<T::Hash>, ValueQuery>;
 
 	/// How many entries concern each patient. It has the log's own width: a patient's entries
 	/// are never more than the log's, so their count cannot wrap onto an earlier position.
@@ -140,7 +155,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Up to `count` entries (at most `MaxPageSize`) from index `start`, oldest first.
 		pub fn entries(start: EntryIndex, count: u32) -> Vec<Entry<T>> {
-			let end = start.saturating_add(Self::page(count).into()).min(EntryCount::<T>::get());
+			let end = start.saturating_add(Self::page(count).into()).min(Head::<T>::get().count);
 			(start..end).filter_map(Entries::<T>::get).collect()
 		}
 
@@ -161,7 +176,8 @@ pub mod pallet {
 
 		/// The number of entries and the hash-chain head over them.
 		pub fn head() -> (EntryIndex, T::Hash) {
-			(EntryCount::<T>::get(), Head::<T>::get())
+			let LogHead { count, hash } = Head::<T>::get();
+			(count, hash)
 		}
 	}
 }
@@ -180,7 +196,7 @@ impl<T: Config> Pallet<T> {
 	/// the entries, and every patient index points at an entry about that patient.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let count = EntryCount::<T>::get();
+		let LogHead { count, hash } = Head::<T>::get();
 		let mut head = T::Hash::default();
 		for index in 0..count {
 			let entry = Entries::<T>::get(index).ok_or("an entry below the count is missing")?;
@@ -188,7 +204,7 @@ impl<T: Config> Pallet<T> {
 			head = Self::next_head(&head, &entry);
 		}
 		frame_support::ensure!(Entries::<T>::iter_keys().count() as u64 == count, "extra entries");
-		frame_support::ensure!(head == Head::<T>::get(), "the head does not match the entries");
+		frame_support::ensure!(head == hash, "the head does not match the entries");
 		for (patient, n) in PatientEntryCount::<T>::iter() {
 			for i in 0..n {
 				let index =
@@ -207,7 +223,8 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> AuditTrail<T::AccountId> for Pallet<T> {
 	fn log(event: AuditEvent<T::AccountId>) -> EntryIndex {
 		let AuditEvent { actor, action, subject, patient, submission, record } = event;
-		let index = EntryCount::<T>::get();
+		let mut head = Head::<T>::get();
+		let index = head.count;
 		let entry = Entry::<T> {
 			index,
 			actor,
@@ -225,9 +242,10 @@ impl<T: Config> AuditTrail<T::AccountId> for Pallet<T> {
 				*n = n.defensive_saturating_add(1);
 			});
 		}
-		Head::<T>::mutate(|head| *head = Self::next_head(head, &entry));
+		head.hash = Self::next_head(&head.hash, &entry);
+		head.count = index.defensive_saturating_add(1);
+		Head::<T>::put(head);
 		Entries::<T>::insert(index, entry);
-		EntryCount::<T>::put(index.defensive_saturating_add(1));
 		index
 	}
 }

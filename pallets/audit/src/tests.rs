@@ -1,6 +1,6 @@
 //! Tests of the access log: appending, the hash chain, the patient index and paging.
 
-use crate::{mock::*, Entries, Entry, EntryCount, Head, PatientEntryCount};
+use crate::{mock::*, Entries, Entry, Head, LogHead, PatientEntryCount};
 use medchain_primitives::{testing::MockTime, AccessBasis, AuditAction, AuditEvent, AuditTrail};
 use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash};
@@ -36,7 +36,7 @@ fn an_entry_records_who_what_whom_and_when() {
 				timestamp: 42_000,
 			})
 		);
-		assert_eq!(EntryCount::<Test>::get(), 1);
+		assert_eq!(Head::<Test>::get().count, 1);
 	});
 }
 
@@ -52,7 +52,7 @@ fn the_head_chains_every_entry() {
 		for entry in Audit::entries(0, 10) {
 			head = BlakeTwo256::hash_of(&(head, entry));
 		}
-		assert_eq!(Head::<Test>::get(), head);
+		assert_eq!(Head::<Test>::get(), LogHead { count: 2, hash: head });
 		assert_eq!(Audit::head(), (2, head));
 		assert_ne!(head, H256::zero());
 	});

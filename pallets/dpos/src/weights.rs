@@ -1,5 +1,5 @@
-//! Weights of the `pallet_dpos` calls, measured by `scripts/weights.sh`; run it again rather
-//! than edit this file.
+//! Weights of `pallet_dpos`, measured by `scripts/weights.sh`; run it again rather than edit
+//! this file.
 //!
 //! Measured with `medchain-node benchmark pallet` (frame-benchmarking-cli 64.0.0) on 2026-11-27:
 //! machine `vm`, CPU `AMD EPYC`; 50 steps and 20 repeats of each
@@ -42,8 +42,8 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Least time measured: 237_363 ns.
-	/// Proof size: 3689 bytes measured, 44493 bytes at most.
+	/// Least time measured: 242_813 ns.
+	/// Proof size: 3672 bytes measured, 44493 bytes at most.
 	/// Storage: `Dpos::Ledger` (r:1 w:1)
 	/// Proof: `Dpos::Ledger` (`max_values`: None, `max_size`: Some(385), added: 2860, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -54,63 +54,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dpos::Candidates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::Votes` (r:1 w:0)
 	/// Proof: `Dpos::Votes` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
-		Weight::from_parts(404_846_000, 44_493)
-			.saturating_add(T::DbWeight::get().reads(24))
-			.saturating_add(T::DbWeight::get().writes(23))
+		Weight::from_parts(361_265_000, 44_493)
+			.saturating_add(T::DbWeight::get().reads(23))
+			.saturating_add(T::DbWeight::get().writes(22))
 	}
-	/// Least time measured: 170_478 ns.
-	/// Proof size: 3427 bytes measured, 44493 bytes at most.
+	/// Least time measured: 167_893 ns.
+	/// Proof size: 3410 bytes measured, 44493 bytes at most.
 	/// Storage: `Dpos::Ledger` (r:1 w:1)
 	/// Proof: `Dpos::Ledger` (`max_values`: None, `max_size`: Some(385), added: 2860, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::Candidates` (r:17 w:17)
 	/// Proof: `Dpos::Candidates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::Votes` (r:1 w:0)
 	/// Proof: `Dpos::Votes` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
-		Weight::from_parts(286_124_000, 44_493)
-			.saturating_add(T::DbWeight::get().reads(22))
-			.saturating_add(T::DbWeight::get().writes(21))
+		Weight::from_parts(277_417_000, 44_493)
+			.saturating_add(T::DbWeight::get().reads(21))
+			.saturating_add(T::DbWeight::get().writes(20))
 	}
-	/// Least time measured: 112_740 ns.
-	/// Proof size: 1820 bytes measured, 3850 bytes at most.
+	/// Least time measured: 109_074 ns.
+	/// Proof size: 1803 bytes measured, 3850 bytes at most.
 	/// Storage: `Dpos::Ledger` (r:1 w:1)
 	/// Proof: `Dpos::Ledger` (`max_values`: None, `max_size`: Some(385), added: 2860, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(176_229_000, 3_850)
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+		Weight::from_parts(196_356_000, 3_850)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
-	/// Least time measured: 853_923 ns.
-	/// Proof size: 12323 bytes measured, 262008 bytes at most.
+	/// Least time measured: 863_772 ns.
+	/// Proof size: 12306 bytes measured, 262008 bytes at most.
 	/// Storage: `Dpos::Candidates` (r:102 w:2)
 	/// Proof: `Dpos::Candidates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::CandidateCount` (r:1 w:1)
@@ -125,23 +119,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::NextCandidacyIndex` (r:1 w:1)
 	/// Proof: `Dpos::NextCandidacyIndex` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:2)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn register_candidate() -> Weight {
-		Weight::from_parts(1_319_953_000, 262_008)
-			.saturating_add(T::DbWeight::get().reads(115))
-			.saturating_add(T::DbWeight::get().writes(13))
+		Weight::from_parts(1_384_423_000, 262_008)
+			.saturating_add(T::DbWeight::get().reads(114))
+			.saturating_add(T::DbWeight::get().writes(12))
 	}
-	/// Least time measured: 159_888 ns.
-	/// Proof size: 996 bytes measured, 3850 bytes at most.
+	/// Least time measured: 157_093 ns.
+	/// Proof size: 979 bytes measured, 3850 bytes at most.
 	/// Storage: `Dpos::Candidates` (r:1 w:1)
 	/// Proof: `Dpos::Candidates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::Ledger` (r:1 w:1)
@@ -152,80 +144,72 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::CandidateCount` (r:1 w:1)
 	/// Proof: `Dpos::CandidateCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn unregister_candidate() -> Weight {
-		Weight::from_parts(253_333_000, 3_850)
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(8))
+		Weight::from_parts(267_228_000, 3_850)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
-	/// Least time measured: 186_057 ns.
-	/// Proof size: 3125 bytes measured, 41934 bytes at most.
+	/// Least time measured: 179_465 ns.
+	/// Proof size: 3108 bytes measured, 41934 bytes at most.
 	/// Storage: `Dpos::Ledger` (r:1 w:0)
 	/// Proof: `Dpos::Ledger` (`max_values`: None, `max_size`: Some(385), added: 2860, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::Candidates` (r:16 w:16)
 	/// Proof: `Dpos::Candidates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::Votes` (r:1 w:1)
 	/// Proof: `Dpos::Votes` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn vote(v: u32) -> Weight {
-		Weight::from_parts(256_048_908, 41_934)
-			.saturating_add(Weight::from_parts(12_313_561, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(21))
-			.saturating_add(T::DbWeight::get().writes(20))
+		Weight::from_parts(239_115_522, 41_934)
+			.saturating_add(Weight::from_parts(5_815_314, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(20))
+			.saturating_add(T::DbWeight::get().writes(19))
 	}
-	/// Least time measured: 171_420 ns.
-	/// Proof size: 3125 bytes measured, 41934 bytes at most.
+	/// Least time measured: 165_228 ns.
+	/// Proof size: 3108 bytes measured, 41934 bytes at most.
 	/// Storage: `Dpos::Votes` (r:1 w:1)
 	/// Proof: `Dpos::Votes` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::Ledger` (r:1 w:0)
 	/// Proof: `Dpos::Ledger` (`max_values`: None, `max_size`: Some(385), added: 2860, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::Candidates` (r:16 w:16)
 	/// Proof: `Dpos::Candidates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		Weight::from_parts(295_321_000, 41_934)
-			.saturating_add(T::DbWeight::get().reads(21))
-			.saturating_add(T::DbWeight::get().writes(20))
+		Weight::from_parts(274_042_000, 41_934)
+			.saturating_add(T::DbWeight::get().reads(20))
+			.saturating_add(T::DbWeight::get().writes(19))
 	}
-	/// Least time measured: 26_820 ns.
-	/// Proof size: 201 bytes measured, 1517 bytes at most.
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Least time measured: 24_656 ns.
+	/// Proof size: 184 bytes measured, 1525 bytes at most.
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::DesiredDelegates` (r:0 w:1)
 	/// Proof: `Dpos::DesiredDelegates` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_desired_delegates() -> Weight {
-		Weight::from_parts(49_001_000, 1_517)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(4))
+		Weight::from_parts(30_206_000, 1_525)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
-	/// Least time measured: 37_770 ns.
+	/// Least time measured: 22_021 ns.
 	/// Proof size: 418 bytes measured, 3549 bytes at most.
 	/// Storage: `Dpos::Candidates` (r:101 w:0)
 	/// Proof: `Dpos::Candidates` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
@@ -234,15 +218,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dpos::DesiredDelegates` (r:1 w:0)
 	/// Proof: `Dpos::DesiredDelegates` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn elect(c: u32) -> Weight {
-		Weight::from_parts(36_688_675, 3_549)
-			.saturating_add(Weight::from_parts(17_337_321, 0).saturating_mul(c.into()))
+		Weight::from_parts(22_351_000, 3_549)
+			.saturating_add(Weight::from_parts(14_471_855, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2_644).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads(2u64.saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(0))
 	}
-	/// Least time measured: 139_861 ns.
-	/// Proof size: 621 bytes measured, 3509 bytes at most.
+	/// Least time measured: 112_530 ns.
+	/// Proof size: 620 bytes measured, 3509 bytes at most.
 	/// Storage: `Dpos::CurrentSession` (r:1 w:0)
 	/// Proof: `Dpos::CurrentSession` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Dpos::ActiveDelegates` (r:1 w:0)
@@ -256,16 +240,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn note_finality_votes(v: u32) -> Weight {
-		Weight::from_parts(135_981_010, 3_509)
-			.saturating_add(Weight::from_parts(93_027_993, 0).saturating_mul(v.into()))
+		Weight::from_parts(127_509_000, 3_509)
+			.saturating_add(Weight::from_parts(83_564_029, 0).saturating_mul(v.into()))
 			.saturating_add(Weight::from_parts(0, 2_591).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads(2u64.saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(0))
 			.saturating_add(T::DbWeight::get().writes(1u64.saturating_mul(v.into())))
 	}
-	/// Least time measured: 245_538 ns.
-	/// Proof size: 2583 bytes measured, 4090 bytes at most.
+	/// Least time measured: 249_155 ns.
+	/// Proof size: 2566 bytes measured, 4090 bytes at most.
 	/// Storage: `Dpos::SlashedFor` (r:1 w:1)
 	/// Proof: `Dpos::SlashedFor` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -282,17 +266,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dpos::CandidateCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Session::QueuedKeys` (r:1 w:0)
 	/// Proof: `Session::QueuedKeys` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn punish() -> Weight {
-		Weight::from_parts(420_555_000, 4_090)
-			.saturating_add(T::DbWeight::get().reads(11))
-			.saturating_add(T::DbWeight::get().writes(9))
+		Weight::from_parts(427_127_000, 4_090)
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 }

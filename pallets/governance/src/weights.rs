@@ -1,5 +1,5 @@
-//! Weights of the `pallet_governance` calls, measured by `scripts/weights.sh`; run it again rather
-//! than edit this file.
+//! Weights of `pallet_governance`, measured by `scripts/weights.sh`; run it again rather than edit
+//! this file.
 //!
 //! Measured with `medchain-node benchmark pallet` (frame-benchmarking-cli 64.0.0) on 2026-11-27:
 //! machine `vm`, CPU `AMD EPYC`; 50 steps and 20 repeats of each
@@ -22,12 +22,12 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Least time measured: 13_816 ns.
+	/// Least time measured: 14_026 ns.
 	/// Proof size: 0 bytes measured, 0 bytes at most.
 	/// Storage: `System::AuthorizedUpgrade` (r:0 w:1)
 	/// Proof: `System::AuthorizedUpgrade` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	fn authorize_upgrade() -> Weight {
-		Weight::from_parts(20_939_000, 0)
+		Weight::from_parts(25_859_000, 0)
 			.saturating_add(T::DbWeight::get().reads(0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}

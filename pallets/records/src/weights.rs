@@ -1,5 +1,5 @@
-//! Weights of the `pallet_records` calls, measured by `scripts/weights.sh`; run it again rather
-//! than edit this file.
+//! Weights of `pallet_records`, measured by `scripts/weights.sh`; run it again rather than edit
+//! this file.
 //!
 //! Measured with `medchain-node benchmark pallet` (frame-benchmarking-cli 64.0.0) on 2026-11-27:
 //! machine `vm`, CPU `AMD EPYC`; 50 steps and 20 repeats of each
@@ -26,45 +26,41 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Least time measured: 60_212 ns.
-	/// Proof size: 510 bytes measured, 3876 bytes at most.
+	/// Least time measured: 58_769 ns.
+	/// Proof size: 493 bytes measured, 3876 bytes at most.
 	/// Storage: `Registry::Members` (r:1 w:0)
 	/// Proof: `Registry::Members` (`max_values`: None, `max_size`: Some(411), added: 2886, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Grants` (r:1 w:0)
 	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::EmergencyAccesses` (r:1 w:0)
 	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::PatientEntryCount` (r:1 w:1)
 	/// Proof: `Audit::PatientEntryCount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::PatientEntries` (r:0 w:1)
 	/// Proof: `Audit::PatientEntries` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn view_history() -> Weight {
-		Weight::from_parts(78_166_000, 3_876)
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(5))
+		Weight::from_parts(66_114_000, 3_876)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
-	/// Least time measured: 56_125 ns.
-	/// Proof size: 780 bytes measured, 3876 bytes at most.
+	/// Least time measured: 57_327 ns.
+	/// Proof size: 763 bytes measured, 3876 bytes at most.
 	/// Storage: `Records::Records` (r:1 w:0)
 	/// Proof: `Records::Records` (`max_values`: None, `max_size`: Some(264), added: 2739, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Members` (r:1 w:0)
 	/// Proof: `Registry::Members` (`max_values`: None, `max_size`: Some(411), added: 2886, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::PatientEntryCount` (r:1 w:1)
 	/// Proof: `Audit::PatientEntryCount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Vaults` (r:0 w:1)
 	/// Proof: `Registry::Vaults` (`max_values`: None, `max_size`: Some(183), added: 2658, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::PatientEntries` (r:0 w:1)
@@ -72,22 +68,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn release() -> Weight {
-		Weight::from_parts(82_644_000, 3_876)
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(6))
+		Weight::from_parts(86_030_000, 3_876)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
-	/// Least time measured: 51_035 ns.
-	/// Proof size: 579 bytes measured, 3729 bytes at most.
+	/// Least time measured: 50_213 ns.
+	/// Proof size: 562 bytes measured, 3729 bytes at most.
 	/// Storage: `Records::Records` (r:1 w:1)
 	/// Proof: `Records::Records` (`max_values`: None, `max_size`: Some(264), added: 2739, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::EntryCount` (r:1 w:1)
-	/// Proof: `Audit::EntryCount` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Head` (r:1 w:1)
+	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::PatientEntryCount` (r:1 w:1)
 	/// Proof: `Audit::PatientEntryCount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Head` (r:1 w:1)
-	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Vaults` (r:0 w:1)
 	/// Proof: `Registry::Vaults` (`max_values`: None, `max_size`: Some(183), added: 2658, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::PatientEntries` (r:0 w:1)
@@ -95,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn erase() -> Weight {
-		Weight::from_parts(62_016_000, 3_729)
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(7))
+		Weight::from_parts(85_129_000, 3_729)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 }
