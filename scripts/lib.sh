@@ -24,3 +24,9 @@ build_workspace() {
 	fi
 	(cd "$MEDCHAIN_ROOT" && cargo build --workspace --locked "${MEDCHAIN_FEATURES[@]}")
 }
+
+# Builds the portal into portal/dist: typed against the committed metadata, so that a drift
+# between the chain and the portal fails here.
+build_portal() {
+	(cd "$MEDCHAIN_ROOT/portal" && node build.mjs)
+}

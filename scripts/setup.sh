@@ -13,6 +13,10 @@ command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 [ -e /usr/include/openssl/ssl.h ] || need_apt+=(libssl-dev)
 # scripts/local-network.sh status asks each node for its blocks over HTTP.
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+# The portal is built with Node.js and npm; its browser tests drive the distribution's Chromium.
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 
 if [ "${#need_apt[@]}" -gt 0 ]; then
 	sudo=""
@@ -21,7 +25,7 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
 else
-	say "apt packages present (protobuf-compiler, make, g++, pkg-config, libssl-dev, curl)"
+	say "apt packages present (protobuf-compiler, make, g++, pkg-config, libssl-dev, curl, nodejs, npm, chromium)"
 fi
 
 if ! command -v rustup >/dev/null 2>&1; then
@@ -47,3 +51,13 @@ for component in rust-src rustfmt clippy; do
 	fi
 done
 say "toolchain ${toolchain} ready"
+
+# The portal's packages, exactly as its lockfile pins them, when they are missing or the
+# lockfile changed since they were installed.
+if [ ! -f portal/node_modules/.package-lock.json ] ||
+	[ portal/package-lock.json -nt portal/node_modules/.package-lock.json ]; then
+	say "installing the portal's npm packages (npm ci)"
+	(cd portal && npm ci --no-audit --no-fund --loglevel=error)
+else
+	say "portal npm packages present"
+fi

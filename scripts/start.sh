@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job: a MedChain development chain and its hospital vault, ready for the medchain CLI
-# and Polkadot.js apps.
+# The main job: a MedChain development chain and its hospital vault, which serves the portal,
+# ready for the medchain CLI, a browser and Polkadot.js apps.
 #
 #   scripts/start.sh            keeps the chain and the vault's documents under
 #                               ${XDG_DATA_HOME:-~/.local/share}/medchain/{dev,vault}
@@ -40,6 +40,8 @@ step "set-up"
 "$MEDCHAIN_ROOT/scripts/setup.sh"
 step "build (debug; the first build takes about 25 minutes on two cores)"
 build_workspace
+step "build: the portal"
+build_portal
 
 endpoint="ws://127.0.0.1:${rpc_port}"
 vault_url="http://127.0.0.1:${vault_port}"
@@ -57,12 +59,14 @@ echo "node log:         $log (appended to; also shown here)"
 echo "vault log:        $vault_log (appended to)"
 echo "RPC endpoint:     $endpoint"
 echo "vault:            $vault_url (account //Alice//vault; medchain record put/get use it)"
+echo "portal:           $vault_url/?node=$(printf '%s' "$endpoint" | sed 's/:/%3A/g; s#/#%2F#g') (patients: sign in as a dev account or with a secret)"
 echo "Polkadot.js apps: https://polkadot.js.org/apps/?rpc=$(printf '%s' "$endpoint" | sed 's/:/%3A/g; s#/#%2F#g')#/explorer"
 echo "Blocks every 2 s; Alice authors and finalizes. Ctrl-C stops the node and the vault."
 echo
 # The vault waits for the node to answer, then serves; it stops with this script.
 MEDCHAIN_VAULT_SURI=//Alice//vault "$(dirname "$MEDCHAIN_NODE")/medchain-vault" \
-	--url "$endpoint" --listen "127.0.0.1:$vault_port" --data "$vault_dir" >>"$vault_log" 2>&1 &
+	--url "$endpoint" --listen "127.0.0.1:$vault_port" --data "$vault_dir" \
+	--portal "$MEDCHAIN_ROOT/portal/dist" >>"$vault_log" 2>&1 &
 vault_pid=$!
 cleanup() {
 	kill "$vault_pid" 2>/dev/null && wait "$vault_pid" 2>/dev/null

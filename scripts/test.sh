@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test tier: formatting, clippy, unit and runtime tests, the pallets' benchmarks as
-# tests, and end-to-end tests against real medchain-node processes.
+# Runs every test tier: formatting, the portal's build and unit tests, clippy, unit and runtime
+# tests, the pallets' benchmarks as tests, and end-to-end tests against real medchain-node
+# processes, the portal's browser tests in a headless Chromium among them.
 #
 # MEDCHAIN_E2E_THREADS (default 3) is how many end-to-end tests run at once: they spend most
 # of their time waiting for blocks, so more run than there are cores.
@@ -16,6 +17,10 @@ cargo fmt --all --check
 
 step "build: node, runtime, vault, client and CLI"
 build_workspace
+
+step "portal: build (type-checked against the committed metadata) and its unit tests"
+build_portal
+(cd portal && node --test tests/unit.test.mjs)
 
 step "clippy, warnings denied"
 cargo clippy --workspace --all-targets --locked "${MEDCHAIN_FEATURES[@]}" -- -D warnings

@@ -50,6 +50,10 @@ struct Cli {
 	/// Seconds a signed request stays valid.
 	#[arg(long, default_value_t = 60)]
 	request_window: u64,
+	/// Serves MedChain's portal from this directory (the built `portal/dist`) at the vault's
+	/// own URL, so that a hospital's patients and doctors have one address.
+	#[arg(long, env = "MEDCHAIN_PORTAL")]
+	portal: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -109,6 +113,7 @@ async fn main() -> ExitCode {
 					sweep_interval: Duration::from_secs(cli.sweep_interval),
 					request_window: Duration::from_secs(cli.request_window),
 					connect_timeout: Duration::from_secs(300),
+					portal: cli.portal.clone(),
 				};
 				serve(settings, |address, account| {
 					println!("vault: http://{address} (account {account}, data {})", data.display())

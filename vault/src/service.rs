@@ -11,7 +11,7 @@ use std::{
 use axum::{
 	body::Body,
 	extract::{DefaultBodyLimit, Path, Query, Request, State},
-	http::{HeaderMap, StatusCode},
+	http::{header::CONTENT_TYPE, HeaderMap, HeaderName, Method, StatusCode},
 	response::{IntoResponse, Response},
 	routing::{get, post},
 	Json, Router,
@@ -25,6 +25,10 @@ use medchain_client::{
 	Health, Keypair, MedChain, MemberStatus, Record, RecordId, Role, Uploaded, Wait,
 };
 use serde::Deserialize;
+use tower_http::{
+	cors::{Any, CorsLayer},
+	services::ServeDir,
+};
 
 use crate::store::{MasterKey, Meta, Store, StoreError};
 
@@ -54,6 +58,8 @@ pub struct Settings {
 	pub request_window: Duration,
 	/// How long to wait for the node at start.
 	pub connect_timeout: Duration,
+	/// The directory of the portal's files, served at `/`; no portal when `None`.
+	pub portal: Option<PathBuf>,
 }
 
 /// The name of the master key file in the data directory.
@@ -148,15 +154,40 @@ pub async fn serve(
 		seen: Mutex::new(HashMap::new()),
 	});
 	tokio::spawn(sweep_forever(vault.clone()));
-	let app = Router::new()
+	let portal = vault.settings.portal.clone();
+	let mut app = Router::new()
 		.route("/v1/health", get(health))
 		.route("/v1/documents", post(upload))
 		.route("/v1/records/{id}/release", post(release))
 		.route("/v1/records/{id}/erase", post(erase))
 		.layer(DefaultBodyLimit::disable())
+		.layer(cors())
 		.with_state(vault);
+	if let Some(portal) = portal {
+		app = app.fallback_service(ServeDir::new(portal));
+	}
 	ready(address, &account);
 	axum::serve(listener, app).with_graceful_shutdown(stopped()).await.map_err(|e| e.to_string())
+}
+
+/// Browsers may call the vault from any hospital's portal: every request that reads or
+/// changes anything is signed by its sender's account and carries no cookie, so another origin
+/// gains nothing a signature does not give it. The portal reads the sealed key from a header.
+fn cors() -> CorsLayer {
+	CorsLayer::new()
+		.allow_origin(Any)
+		.allow_methods([Method::GET, Method::POST])
+		.allow_headers([
+			CONTENT_TYPE,
+			HeaderName::from_static(ACCOUNT_HEADER),
+			HeaderName::from_static(TIME_HEADER),
+			HeaderName::from_static(NONCE_HEADER),
+			HeaderName::from_static(SIGNATURE_HEADER),
+		])
+		.expose_headers([
+			HeaderName::from_static(ENCAPPED_KEY_HEADER),
+			HeaderName::from_static(RELEASE_BLOCK_HEADER),
+		])
 }
 
 /// The `AWS_*` environment variables, as object store options.

@@ -13,5 +13,6 @@ mod consortium;
 mod custody;
 mod dev_chain;
 mod harness;
+mod portal;
 mod readme;
 mod scripts;

@@ -1,0 +1,88 @@
+// Opening a record: a signed request to the vault that keeps it, which asks the chain first and
+// seals the content to the viewer's encryption key; the page opens the seal and checks the
+// content against the commitment on chain.
+
+import { ss58Decode } from "@polkadot-labs/hdkd-helpers";
+
+import type { Api } from "./chain";
+import {
+  type Identity,
+  commitment,
+  encryptionKeyPair,
+  fromHex,
+  releaseInfo,
+  requestMessage,
+  suite,
+  toHex,
+} from "./keys";
+
+/** A vault's refusal or a failure to reach it, in words. */
+export class VaultError extends Error {}
+
+/** The URL of the vault with account `vault`, as the registry holds it. */
+export async function vaultEndpoint(api: Api, vault: string): Promise<string> {
+  const entry = await api.query.Registry.Vaults.getValue(vault);
+  if (!entry) throw new VaultError(`${vault} is not a registered vault`);
+  if (!entry.active) throw new VaultError(`the vault ${vault} is retired and releases nothing`);
+  return new TextDecoder().decode(entry.endpoint).replace(/\/$/, "");
+}
+
+/** The document of record `id`, released to `identity` by its vault and checked. */
+export async function openRecord(api: Api, identity: Identity, id: bigint): Promise<Uint8Array> {
+  const record = await api.query.Records.Records.getValue(id);
+  if (!record) throw new VaultError(`there is no record ${id}`);
+  if (record.erased_at !== undefined) {
+    throw new VaultError(`record ${id} was erased at block ${record.erased_at}`);
+  }
+  const vault = record.locator.vault;
+  const endpoint = await vaultEndpoint(api, vault);
+  const [vaultId] = ss58Decode(vault);
+  const path = `/v1/records/${id}/release`;
+  const time = BigInt(Date.now());
+  const nonce = crypto.getRandomValues(new Uint8Array(16));
+  const signature = identity.sign(
+    requestMessage(vaultId, "POST", path, time, nonce, new Uint8Array()),
+  );
+  let response: Response;
+  try {
+    response = await fetch(endpoint + path, {
+      method: "POST",
+      headers: {
+        "medchain-account": identity.address,
+        "medchain-time": time.toString(),
+        "medchain-nonce": toHex(nonce),
+        "medchain-signature": toHex(signature),
+      },
+    });
+  } catch (error) {
+    throw new VaultError(`the vault at ${endpoint} cannot be reached: ${String(error)}`);
+  }
+  if (!response.ok) {
+    const refusal = (await response.json().catch(() => undefined)) as
+      | { error?: string }
+      | undefined;
+    throw new VaultError(refusal?.error ?? `the vault answered ${response.status}`);
+  }
+  const encapped = response.headers.get("medchain-encapped-key");
+  if (!encapped) throw new VaultError("the vault's answer carries no sealed key");
+  const keys = await encryptionKeyPair(identity);
+  const recipient = await suite.createRecipientContext({
+    recipientKey: keys,
+    enc: fromHex(encapped).slice().buffer,
+    info: releaseInfo(vaultId, id).slice().buffer,
+  });
+  let opened: Uint8Array;
+  try {
+    opened = new Uint8Array(await recipient.open(await response.arrayBuffer()));
+  } catch {
+    throw new VaultError(
+      "the release does not open with this account's encryption key: was the key rotated with another secret?",
+    );
+  }
+  const salt = opened.subarray(0, 32);
+  const document = opened.subarray(32);
+  if (toHex(commitment(salt, document)) !== record.commitment.replace(/^0x/, "")) {
+    throw new VaultError("the released content does not match the record's commitment on chain");
+  }
+  return document;
+}

@@ -1,0 +1,247 @@
+// The portal in a real headless Chromium against a real dev node and vault (started by the
+// end-to-end test `tests/tests/e2e/portal.rs`, which sets the variables below). A doctor's part
+// is played with the `medchain` CLI, as a hospital's system would; the patient's in the page.
+//
+//   PORTAL_URL       the portal, served by the vault
+//   NODE_URL         the node's WebSocket URL
+//   MEDCHAIN_CLI     the medchain binary
+//   VAULT_URL        the vault's URL, for the CLI's uploads
+//   SCREENSHOTS      where the main pages' screenshots go (optional)
+//   CHROMIUM         the browser (default /usr/bin/chromium)
+
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+
+import { chromium } from "playwright-core";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this through tests/tests/e2e/portal.rs`);
+  return value;
+};
+const PORTAL = env("PORTAL_URL");
+const NODE = env("NODE_URL");
+const CLI = env("MEDCHAIN_CLI");
+const VAULT = env("VAULT_URL");
+const SHOTS = process.env.SCREENSHOTS;
+const TIMEOUT = 60_000;
+
+const EVE = "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw";
+const BOB = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+const CHARLIE = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y";
+
+const work = mkdtempSync(join(tmpdir(), "medchain-portal-"));
+let browser;
+let page;
+
+/** Runs the CLI as `suri`; resolves with its exit code and JSON output. */
+function cli(suri, ...args) {
+  return new Promise((resolve) => {
+    execFile(
+      CLI,
+      ["--json", ...args],
+      {
+        env: { ...process.env, MEDCHAIN_URL: NODE, MEDCHAIN_SURI: suri, MEDCHAIN_VAULT: VAULT },
+        timeout: TIMEOUT,
+      },
+      (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Runs the CLI as `suri`, which must succeed; resolves with its JSON output. */
+async function medchain(suri, ...args) {
+  const { code, stdout, stderr } = await cli(suri, ...args);
+  assert.equal(code, 0, `medchain ${args.join(" ")} failed: ${stderr}`);
+  return stdout.trim() === "" ? {} : JSON.parse(stdout);
+}
+
+/** The page's violations axe-core rates serious or critical. */
+async function accessibilityProblems() {
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = await page.evaluate(() => globalThis.axe.run());
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(", ")}`);
+}
+
+async function screenshot(name) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The portal as Eve, a development account: the account is in the URL, so that a reload
+ * keeps it; the menu shows it. */
+async function signIn() {
+  await page.goto(`${PORTAL}/?node=${encodeURIComponent(NODE)}&account=${EVE}`);
+  const menu = page.getByLabel("Signed in as");
+  await menu.locator("option", { hasText: "Eve (development account)" }).waitFor({ state: "attached" });
+  assert.equal(await menu.inputValue(), EVE);
+}
+
+/** Waits until the progress line says the action was finalized. */
+async function finalized(what) {
+  await page.getByRole("status").filter({ hasText: `${what}: finalized in block` }).waitFor({ timeout: TIMEOUT });
+}
+
+/** Reloads until `locator` shows: the page reads finalized state, which a CLI call has just
+ * reached; each load connects afresh, so each gets a few seconds. */
+async function eventually(locator) {
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    try {
+      await locator.waitFor({ timeout: 8_000 });
+      return;
+    } catch {
+      if (Date.now() > deadline) {
+        await screenshot("failure");
+        const shown = await page.locator("body").innerText();
+        throw new Error(`never shown: ${locator}; the page shows:\n${shown}`);
+      }
+    }
+    await page.reload();
+  }
+}
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.setDefaultTimeout(TIMEOUT);
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test("a new patient registers, consents, opens a record and sees who looked", async () => {
+  await signIn();
+  await page.getByText("This account is not registered yet.").waitFor();
+  assert.deepEqual(await accessibilityProblems(), []);
+  await screenshot("register");
+  await page.getByLabel(/A note for your hospital/).fill("registered at the front desk");
+  await page.getByRole("button", { name: "Register as a patient" }).click();
+  await finalized("Registration");
+  await page.getByText(/Registered patient \(active\)/).waitFor();
+
+  // Bob, a doctor, puts two documents for Eve through the vault.
+  const observation =
+    '{"resourceType":"Observation","code":{"text":"HbA1c"},"valueQuantity":{"value":48,"unit":"mmol/mol"}}';
+  writeFileSync(join(work, "hba1c.json"), observation);
+  writeFileSync(join(work, "note.txt"), "a note filed for the wrong patient");
+  const kept = await medchain("//Bob", "record", "put", join(work, "hba1c.json"), "--patient", EVE, "--kind", "Observation");
+  const discarded = await medchain("//Bob", "record", "put", join(work, "note.txt"), "--patient", EVE, "--kind", "DocumentReference");
+  await eventually(page.getByRole("heading", { name: "Waiting for your consent (2)" }));
+  const pool = page.getByRole("table").filter({ hasText: "Records doctors submitted" });
+  assert.match(await pool.innerText(), /Observation/);
+  assert.match(await pool.innerText(), /DocumentReference/);
+  assert.deepEqual(await accessibilityProblems(), []);
+  await screenshot("consent-pool");
+
+  await page.getByRole("button", { name: `Approve submission ${kept.submission}` }).click();
+  await finalized(`Approving submission ${kept.submission}`);
+  await page.getByRole("button", { name: `Deny submission ${discarded.submission}` }).click();
+  await finalized(`Denying submission ${discarded.submission}`);
+  await page.getByText("Nothing is waiting for your consent.").waitFor();
+  await page.getByRole("heading", { name: "Your records (1)" }).waitFor();
+  const history = page.getByRole("table").filter({ hasText: "Your tamper-proof history" });
+  assert.match(await history.innerText(), /Observation\s+v1/);
+  assert.doesNotMatch(await history.innerText(), /DocumentReference/);
+
+  // The record opens in the page: the vault releases it sealed to Eve's key.
+  const recordId = (await history.locator("tbody tr td").first().innerText()).trim();
+  await page.getByRole("button", { name: `Open record ${recordId}` }).click();
+  const content = page.getByLabel(`Content of record ${recordId}`);
+  await content.waitFor();
+  assert.equal(await content.innerText(), observation);
+  await screenshot("record-open");
+
+  // Charlie, a patient with no right to Eve's records, tries to read her history.
+  const attempt = await cli("//Charlie", "record", "view-history", EVE);
+  assert.equal(attempt.code, 4, `the CLI reports the refusal: ${attempt.stderr}`);
+  await page.reload();
+  const log = page.getByRole("table").filter({ hasText: "Every entry about you on the access log" });
+  await eventually(log.getByText("was refused your record history"));
+  const refused = log.locator("tr", { hasText: "was refused your record history" });
+  assert.match(await refused.innerText(), new RegExp(`${CHARLIE.slice(0, 6)}…${CHARLIE.slice(-6)}`));
+  const released = log.locator("tr", { hasText: `received the content of record ${recordId}` });
+  assert.match(await released.innerText(), /as patient/);
+  // Newest first: the refusal came last.
+  assert.match(await log.locator("tbody tr").first().innerText(), /was refused your record history/);
+});
+
+test("the grant form checks its input next to each field and sends nothing bad", async () => {
+  await signIn();
+  await page.getByRole("heading", { name: "Who may see your records" }).waitFor();
+  const entries = async () => (await page.getByText(/in all\)/).innerText()).match(/\((\d+) in all\)/)[1];
+  const before = await entries();
+
+  await page.getByLabel("Doctor's account (SS58)").fill("not-an-address");
+  await page.getByRole("button", { name: "Grant access" }).click();
+  assert.match(await page.locator("#grant-doctor-error").innerText(), /not an SS58 address/);
+
+  await page.getByLabel("Doctor's account (SS58)").fill(BOB);
+  await page.getByLabel(/^Until/).fill("2020-01-01");
+  await page.getByRole("button", { name: "Grant access" }).click();
+  assert.match(await page.locator("#grant-until-error").innerText(), /the date has passed/);
+  assert.equal(await page.locator("#grant-doctor-error").innerText(), "");
+  assert.equal(await page.locator("#progress").innerText(), "");
+
+  // A chain error shows the error's documentation, not a code: Charlie is no doctor.
+  await page.getByLabel(/^Until/).fill("");
+  await page.getByLabel("Doctor's account (SS58)").fill(CHARLIE);
+  await page.getByRole("button", { name: "Grant access" }).click();
+  const failure = page.getByRole("status").filter({ hasText: "Granting access failed" });
+  await failure.waitFor({ timeout: TIMEOUT });
+  assert.match(await failure.innerText(), /doctor/i);
+  assert.match(await failure.innerText(), /NotActiveDoctor/);
+  await page.reload();
+  assert.equal(await entries(), before, "nothing was logged for refused input");
+});
+
+test("the patient grants and revokes, and an emergency access raises the alert", async () => {
+  await signIn();
+  await page.getByRole("heading", { name: "Who may see your records" }).waitFor();
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Doctor's account (SS58)").fill(BOB);
+  await page.getByLabel(/^Until/).fill(tomorrow);
+  await page.getByRole("button", { name: "Grant access" }).click();
+  await finalized("Granting access");
+  const access = page.getByRole("table").filter({ hasText: "Blocks come every" });
+  await access.getByText(/^grant$/).waitFor();
+  assert.match(await access.innerText(), new RegExp(`${BOB.slice(0, 6)}…${BOB.slice(-6)}`));
+  await page.getByRole("button", { name: `Revoke access of ${BOB}` }).click();
+  await finalized("Revoking access");
+  await page.getByText("No doctor has access beyond your own doctors' records.").waitFor();
+
+  await medchain("//Bob", "access", "emergency", EVE, "--reason", "unconscious");
+  await eventually(page.getByRole("heading", { name: "Emergency access to your records since your last visit" }));
+  const alert = page.getByRole("alert").filter({ hasText: "Emergency access" });
+  assert.match(await alert.innerText(), /Unconscious/);
+  assert.deepEqual(await accessibilityProblems(), []);
+  await screenshot("emergency-alert");
+  await page.getByRole("button", { name: "I have seen this" }).click();
+  await page.reload();
+  await page.getByRole("heading", { name: "Who saw my records" }).waitFor();
+  assert.equal(await page.getByText("Emergency access to your records since your last visit").count(), 0);
+  // The emergency access is a grant-like basis until it ends; the patient can end it.
+  assert.match(await page.getByRole("table").filter({ hasText: "Blocks come every" }).innerText(), /emergency \(Unconscious\)/);
+});
