@@ -26,6 +26,9 @@ pub struct Health {
 	pub account: String,
 	/// The genesis hash of the chain it serves (hex).
 	pub genesis: String,
+	/// The largest document it accepts, in bytes: a client can refuse a larger one before
+	/// sending it.
+	pub max_upload: u64,
 }
 
 /// What an upload returns: where the content is and the commitment to it.

@@ -55,3 +55,8 @@ export function field(
 export function short(address: string): string {
   return address.length > 16 ? `${address.slice(0, 6)}…${address.slice(-6)}` : address;
 }
+
+/** An account as a table shows it: short, with the whole address on hover. */
+export function account(address: string): HTMLElement {
+  return h("code", { title: address }, short(address));
+}

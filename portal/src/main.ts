@@ -1,5 +1,6 @@
 // The MedChain portal: connects to a node (`?node=ws://…`, else the page's host on port 9944),
-// offers the accounts it can sign for, and shows the page of the account's role.
+// offers the accounts it can sign for, and shows the page of the account's role: an admin's, a
+// doctor's, or else a patient's (with registration for an account that is no member yet).
 
 import {
   type Account,
@@ -13,6 +14,8 @@ import {
 } from "./chain";
 import { h } from "./dom";
 import { SecretError } from "./keys";
+import { adminPage, filterFromHash } from "./admin";
+import { doctorPage } from "./doctor";
 import { type Context, patientPage } from "./patient";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -59,9 +62,18 @@ async function render(): Promise<void> {
     return;
   }
   const [, , logPage] = location.hash.slice(1).split("/");
-  const context: Context = { chain, account, run };
+  const context: Context = { chain, account, run, say: setProgress };
   try {
-    page.replaceChildren(...(await patientPage(context, Number(logPage ?? 0) || 0)));
+    const member = await chain.api.query.Registry.Members.getValue(account.address);
+    const role = member?.role.type;
+    const { filter, page: adminLogPage } = filterFromHash(location.hash);
+    const pages =
+      role === "Doctor"
+        ? await doctorPage(context)
+        : role === "Admin"
+          ? await adminPage(context, filter, adminLogPage)
+          : await patientPage(context, Number(logPage ?? 0) || 0);
+    page.replaceChildren(...pages);
   } catch (error) {
     page.replaceChildren(h("p", { class: "alert", role: "alert" }, `The chain could not be read: ${(error as Error).message}`));
   }

@@ -4,9 +4,9 @@
 import { ss58Decode } from "@polkadot-labs/hdkd-helpers";
 
 import type { Account, Api, Chain } from "./chain";
-import { field, h, short, table } from "./dom";
+import { account, field, h, short, table } from "./dom";
 import { encryptionPublicKey, toHex } from "./keys";
-import { openRecord } from "./vault";
+import { VaultError, openRecord } from "./vault";
 
 /** What a page needs from the app: the chain, the signer, and a way to run a transaction. */
 export interface Context {
@@ -15,6 +15,8 @@ export interface Context {
   /** Signs and submits a transaction, shows its progress, and re-renders the page once it is
    * finalized; resolves to whether it succeeded. */
   run(what: string, tx: Parameters<typeof import("./chain").submit>[0]): Promise<boolean>;
+  /** Shows a message on the progress line. */
+  say(message: string, state?: "" | "ok" | "failed"): void;
 }
 
 /** Entries of "who saw my records" on one page. */
@@ -78,7 +80,10 @@ export async function patientPage(ctx: Context, logPage: number): Promise<HTMLEl
   const { api } = ctx.chain;
   const me = ctx.account.address;
   const member = await api.query.Registry.Members.getValue(me);
-  if (!member) return [registration(ctx)];
+  if (!member) {
+    const key = ctx.account.identity ? await encryptionPublicKey(ctx.account.identity) : undefined;
+    return [registration(ctx, key)];
+  }
   if (member.role.type !== "Patient") {
     return [
       h(
@@ -112,7 +117,7 @@ export async function patientPage(ctx: Context, logPage: number): Promise<HTMLEl
   ];
 }
 
-function registration(ctx: Context): HTMLElement {
+function registration(ctx: Context, key: Uint8Array | undefined): HTMLElement {
   const note = field("register-note", "A note for your hospital (optional, no clinical text)", {
     maxlength: "256",
   });
@@ -132,9 +137,7 @@ function registration(ctx: Context): HTMLElement {
   const form = h("form", { class: "inline", "aria-label": "Register" }, note.wrapper, submit);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const identity = ctx.account.identity;
-    if (!identity) return;
-    const key = await encryptionPublicKey(identity);
+    if (!key) return;
     await ctx.run(
       "Registration",
       ctx.chain.api.tx.Registry.register_patient({
@@ -150,6 +153,14 @@ function registration(ctx: Context): HTMLElement {
     h("p", {}, "This account is not registered yet."),
     explain,
     form,
+    key
+      ? h(
+          "p",
+          { class: "muted" },
+          "A doctor does not register here: an admin admits them with their account and this encryption key: ",
+          h("code", { id: "encryption-key" }, `0x${toHex(key)}`),
+        )
+      : null,
   );
 }
 
@@ -213,7 +224,7 @@ async function consentPool(ctx: Context): Promise<HTMLElement> {
       pending,
       (s) => [
         String(s.id),
-        h("code", { title: s.doctor }, short(s.doctor)),
+        account(s.doctor),
         text.decode(s.kind),
         `block ${s.submitted_at}`,
         `block ${s.expires_at}`,
@@ -258,36 +269,6 @@ async function recordHistory(ctx: Context): Promise<HTMLElement> {
     await Promise.all(ids.map((id) => (id === undefined ? undefined : api.query.Records.Records.getValue(id))))
   ).filter((record) => record !== undefined);
   const viewer = h("div", { id: "record-viewer", "aria-live": "polite" });
-  const open = async (id: bigint, kind: string) => {
-    viewer.replaceChildren(h("p", {}, `Asking the vault for record ${id}…`));
-    const identity = ctx.account.identity;
-    if (!identity) {
-      viewer.replaceChildren(
-        h("p", { class: "alert" }, "Opening a record needs your secret in this page: sign in with it above."),
-      );
-      return;
-    }
-    try {
-      const document = await openRecord(api, identity, id);
-      const content = text.decode(document);
-      const download = h(
-        "a",
-        {
-          href: URL.createObjectURL(new Blob([document.slice()], { type: "application/octet-stream" })),
-          download: `record-${id}.${kind.startsWith("{") || content.trimStart().startsWith("{") ? "json" : "bin"}`,
-        },
-        `Download record ${id}`,
-      );
-      viewer.replaceChildren(
-        h("h3", {}, `Record ${id} (${kind})`),
-        h("p", { class: "muted" }, "Released by the vault, opened with your key, and matched against the commitment on chain."),
-        h("pre", { class: "document", "aria-label": `Content of record ${id}` }, content),
-        download,
-      );
-    } catch (error) {
-      viewer.replaceChildren(h("p", { class: "alert", role: "alert" }, (error as Error).message));
-    }
-  };
   return h(
     "section",
     { "aria-labelledby": "history" },
@@ -302,12 +283,16 @@ async function recordHistory(ctx: Context): Promise<HTMLElement> {
           String(r.id),
           kind,
           r.supersedes === undefined ? `v${r.version}` : `v${r.version} (amends record ${r.supersedes})`,
-          h("code", { title: r.author }, short(r.author)),
+          account(r.author),
           `${when(r.timestamp)} (block ${r.block})`,
           r.erased_at === undefined
             ? h(
                 "button",
-                { type: "button", "aria-label": `Open record ${r.id}`, onclick: () => open(r.id, kind) },
+                {
+                  type: "button",
+                  "aria-label": `Open record ${r.id}`,
+                  onclick: () => showRecord(api, ctx, r.id, viewer),
+                },
                 "Open",
               )
             : `erased at block ${r.erased_at}`,
@@ -330,9 +315,10 @@ export function untilBlock(date: string, best: number, blockTimeMs: number, now 
   return best + Math.floor((end - now) / blockTimeMs);
 }
 
-/** Whether `address` is an SS58 account; the error text when it is not. */
-export function checkAddress(address: string): string | undefined {
-  if (address.trim() === "") return "enter the doctor's account";
+/** Whether `address` is an SS58 account; the error text (naming `whose` account) when it is
+ * not. */
+export function checkAddress(address: string, whose = "doctor"): string | undefined {
+  if (address.trim() === "") return `enter the ${whose}'s account`;
   try {
     const [payload] = ss58Decode(address.trim());
     if (payload.length !== 32) return "not an account: an SS58 address of a 32-byte key is expected";
@@ -400,7 +386,7 @@ async function accessGrants(ctx: Context): Promise<HTMLElement> {
       ["Doctor", "Basis", "Since", "Until", ""],
       rows,
       (row) => [
-        h("code", { title: row.who }, short(row.who)),
+        account(row.who),
         row.basis,
         `block ${row.since}`,
         row.until,
@@ -446,7 +432,7 @@ async function whoSawMyRecords(ctx: Context, page: number): Promise<HTMLElement>
         entry.actor === me
           ? "you"
           : entry.actor
-            ? h("code", { title: entry.actor }, short(entry.actor))
+            ? account(entry.actor)
             : "the chain",
         entry.action.type === "EmergencyAccess"
           ? h("strong", {}, describeEntry(entry))
@@ -463,4 +449,37 @@ async function whoSawMyRecords(ctx: Context, page: number): Promise<HTMLElement>
       current + 1 < pages ? pageLink(current + 1, "Older") : null,
     ),
   );
+}
+
+/** Opens record `id` into `viewer` (a patient's own, or one a doctor may see), or shows why it
+ * cannot be opened. */
+export async function showRecord(api: Api, ctx: Context, id: bigint, viewer: HTMLElement): Promise<void> {
+  viewer.replaceChildren(h("p", {}, `Asking the vault for record ${id}…`));
+  const identity = ctx.account.identity;
+  if (!identity) {
+    viewer.replaceChildren(
+      h("p", { class: "alert" }, "Opening a record needs your secret in this page: sign in with it above."),
+    );
+    return;
+  }
+  try {
+    const { record, document } = await openRecord(api, identity, id);
+    const kind = text.decode(record.kind);
+    viewer.replaceChildren(
+      h("h3", {}, `Record ${id} (${kind}), added ${when(record.timestamp)}`),
+      h("p", { class: "muted" }, "Released by the vault, opened with your key, and matched against the commitment on chain."),
+      h("pre", { class: "document", "aria-label": `Content of record ${id}` }, text.decode(document)),
+      h(
+        "a",
+        {
+          href: URL.createObjectURL(new Blob([document.slice()], { type: "application/octet-stream" })),
+          download: `record-${id}${kind === "" ? "" : `-${kind}`}`,
+        },
+        `Download record ${id}`,
+      ),
+    );
+  } catch (error) {
+    const message = error instanceof VaultError ? error.message : String(error);
+    viewer.replaceChildren(h("p", { class: "alert", role: "alert" }, message));
+  }
 }

@@ -1,6 +1,7 @@
-// Opening a record: a signed request to the vault that keeps it, which asks the chain first and
-// seals the content to the viewer's encryption key; the page opens the seal and checks the
-// content against the commitment on chain.
+// Talking to vaults: every request is signed by the sender's account. A doctor uploads a
+// document; a viewer asks the vault that keeps a record, which asks the chain first and seals
+// the content to the viewer's encryption key; the page opens the seal and checks the content
+// against the commitment on chain.
 
 import { ss58Decode } from "@polkadot-labs/hdkd-helpers";
 
@@ -27,22 +28,43 @@ export async function vaultEndpoint(api: Api, vault: string): Promise<string> {
   return new TextDecoder().decode(entry.endpoint).replace(/\/$/, "");
 }
 
-/** The document of record `id`, released to `identity` by its vault and checked. */
-export async function openRecord(api: Api, identity: Identity, id: bigint): Promise<Uint8Array> {
-  const record = await api.query.Records.Records.getValue(id);
-  if (!record) throw new VaultError(`there is no record ${id}`);
-  if (record.erased_at !== undefined) {
-    throw new VaultError(`record ${id} was erased at block ${record.erased_at}`);
-  }
-  const vault = record.locator.vault;
-  const endpoint = await vaultEndpoint(api, vault);
+/** What a vault says of itself. */
+export interface VaultHealth {
+  /** The vault's account (SS58). */
+  account: string;
+  /** The genesis hash of the chain it serves. */
+  genesis: string;
+  /** The largest document it accepts, in bytes. */
+  max_upload: number;
+}
+
+/** What an upload returns: where the content is and the commitment to it. */
+export interface Uploaded {
+  vault: string;
+  content_id: string;
+  commitment: string;
+  size: number;
+}
+
+export async function vaultHealth(endpoint: string): Promise<VaultHealth> {
+  const response = await fetch(`${endpoint}/v1/health`);
+  if (!response.ok) throw new VaultError(`the vault at ${endpoint} answered ${response.status}`);
+  return (await response.json()) as VaultHealth;
+}
+
+/** A request to the vault with account `vault`, signed by `identity` as every vault request
+ * is; the vault's refusal becomes a `VaultError` with its words. */
+async function signed(
+  identity: Identity,
+  endpoint: string,
+  vault: string,
+  path: string,
+  body: Uint8Array,
+): Promise<Response> {
   const [vaultId] = ss58Decode(vault);
-  const path = `/v1/records/${id}/release`;
   const time = BigInt(Date.now());
   const nonce = crypto.getRandomValues(new Uint8Array(16));
-  const signature = identity.sign(
-    requestMessage(vaultId, "POST", path, time, nonce, new Uint8Array()),
-  );
+  const signature = identity.sign(requestMessage(vaultId, "POST", path, time, nonce, body));
   let response: Response;
   try {
     response = await fetch(endpoint + path, {
@@ -53,6 +75,7 @@ export async function openRecord(api: Api, identity: Identity, id: bigint): Prom
         "medchain-nonce": toHex(nonce),
         "medchain-signature": toHex(signature),
       },
+      body: body.length > 0 ? body.slice() : undefined,
     });
   } catch (error) {
     throw new VaultError(`the vault at ${endpoint} cannot be reached: ${String(error)}`);
@@ -63,9 +86,43 @@ export async function openRecord(api: Api, identity: Identity, id: bigint): Prom
       | undefined;
     throw new VaultError(refusal?.error ?? `the vault answered ${response.status}`);
   }
+  return response;
+}
+
+/** Puts `document` for `patient` in the vault at `endpoint` (account `vault`), as a doctor. */
+export async function upload(
+  identity: Identity,
+  endpoint: string,
+  vault: string,
+  patient: string,
+  kind: string,
+  document: Uint8Array,
+): Promise<Uploaded> {
+  const query = `patient=${encodeURIComponent(patient)}&kind=${encodeURIComponent(kind)}`;
+  const response = await signed(identity, endpoint, vault, `/v1/documents?${query}`, document);
+  return (await response.json()) as Uploaded;
+}
+
+type Record = NonNullable<Awaited<ReturnType<Api["query"]["Records"]["Records"]["getValue"]>>>;
+
+/** Record `id` and its document, released to `identity` by its vault and checked. */
+export async function openRecord(
+  api: Api,
+  identity: Identity,
+  id: bigint,
+): Promise<{ record: Record; document: Uint8Array }> {
+  const record = await api.query.Records.Records.getValue(id);
+  if (!record) throw new VaultError(`there is no record ${id}`);
+  if (record.erased_at !== undefined) {
+    throw new VaultError(`record ${id} was erased at block ${record.erased_at}`);
+  }
+  const vault = record.locator.vault;
+  const endpoint = await vaultEndpoint(api, vault);
+  const response = await signed(identity, endpoint, vault, `/v1/records/${id}/release`, new Uint8Array());
   const encapped = response.headers.get("medchain-encapped-key");
   if (!encapped) throw new VaultError("the vault's answer carries no sealed key");
   const keys = await encryptionKeyPair(identity);
+  const [vaultId] = ss58Decode(vault);
   const recipient = await suite.createRecipientContext({
     recipientKey: keys,
     enc: fromHex(encapped).slice().buffer,
@@ -84,5 +141,5 @@ export async function openRecord(api: Api, identity: Identity, id: bigint): Prom
   if (toHex(commitment(salt, document)) !== record.commitment.replace(/^0x/, "")) {
     throw new VaultError("the released content does not match the record's commitment on chain");
   }
-  return document;
+  return { record, document };
 }

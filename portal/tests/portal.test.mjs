@@ -245,3 +245,128 @@ test("the patient grants and revokes, and an emergency access raises the alert",
   // The emergency access is a grant-like basis until it ends; the patient can end it.
   assert.match(await page.getByRole("table").filter({ hasText: "Blocks come every" }).innerText(), /emergency \(Unconscious\)/);
 });
+
+test("a doctor uploads in the portal, and each form refuses bad input next to its field", async () => {
+  const BOB_PAGE = `${PORTAL}/?node=${encodeURIComponent(NODE)}&account=${BOB}`;
+  await page.goto(BOB_PAGE);
+  await page.getByRole("heading", { name: "Upload a document for a patient" }).waitFor();
+  const waiting = page.getByRole("heading", { name: /Your submissions waiting for consent/ });
+  const before = await waiting.innerText();
+
+  await page.getByLabel("Patient's account (SS58)").first().fill("xyz");
+  await page.getByLabel(/^Kind/).fill("");
+  await page.getByRole("button", { name: "Upload and submit" }).click();
+  assert.match(await page.locator("#upload-patient-error").innerText(), /not an SS58 address/);
+  assert.match(await page.locator("#upload-kind-error").innerText(), /enter the kind of record/);
+  assert.match(await page.locator("#upload-file-error").innerText(), /choose the document/);
+
+  // One byte over the vault's limit (the test's vault takes 1 MiB).
+  await page.getByLabel("Patient's account (SS58)").first().fill(EVE);
+  await page.getByLabel(/^Kind/).fill("Observation");
+  await page.getByLabel("Document", { exact: true }).setInputFiles({
+    name: "scan.bin",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.alloc(1024 * 1024 + 1, 7),
+  });
+  await page.getByRole("button", { name: "Upload and submit" }).click();
+  assert.match(await page.locator("#upload-file-error").innerText(), /over this vault's limit of 1048576 bytes/);
+  assert.equal(await page.locator("#upload-patient-error").innerText(), "");
+  assert.equal(await page.locator("#progress").innerText(), "", "nothing was sent");
+  assert.equal(await waiting.innerText(), before);
+
+  const potassium = '{"resourceType":"Observation","code":{"text":"Potassium"},"valueQuantity":{"value":4.1,"unit":"mmol/L"}}';
+  await page.getByLabel("Document", { exact: true }).setInputFiles({
+    name: "potassium.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(potassium),
+  });
+  await page.getByRole("button", { name: "Upload and submit" }).click();
+  await finalized("Submitting potassium.json to the patient's consent pool");
+  const mine = page.getByRole("table").filter({ hasText: "Each waits until its patient approves" });
+  assert.match(await mine.innerText(), new RegExp(`${EVE.slice(0, 6)}…${EVE.slice(-6)}\\s+Observation`));
+  const submission = (await mine.locator("tbody tr td").first().innerText()).trim();
+
+  // An emergency access needs a reason; none chosen, nothing is sent.
+  const shown = await page.locator("#progress").innerText();
+  await page.getByLabel("Patient's account (SS58)").last().fill(EVE);
+  await page.getByRole("button", { name: "Invoke emergency access" }).click();
+  assert.match(await page.locator("#emergency-reason-error").innerText(), /choose the reason/);
+  assert.equal(await page.locator("#progress").innerText(), shown, "nothing was sent");
+  assert.deepEqual(await accessibilityProblems(), []);
+  await screenshot("doctor");
+
+  // Eve approves it in her page; Bob, its author, opens the record by number.
+  await signIn();
+  await page.getByRole("button", { name: `Approve submission ${submission}` }).click();
+  await finalized(`Approving submission ${submission}`);
+  const history = page.getByRole("table").filter({ hasText: "Your tamper-proof history" });
+  const record = (await history.locator("tbody tr td").first().innerText()).trim();
+  await page.goto(BOB_PAGE);
+  await page.getByLabel("Record number").fill(record);
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  const content = page.getByLabel(`Content of record ${record}`);
+  await content.waitFor();
+  assert.equal(await content.innerText(), potassium);
+});
+
+test("an admin admits a doctor, suspends and reinstates, filters the log and verifies it", async () => {
+  const FERDIE = "5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL";
+  const ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+  // Ferdie, no member yet, reads the encryption key the admin needs.
+  await page.goto(`${PORTAL}/?node=${encodeURIComponent(NODE)}&account=${FERDIE}`);
+  const key = (await page.locator("#encryption-key").innerText()).trim();
+  assert.match(key, /^0x[0-9a-f]{64}$/);
+
+  const ALICE_PAGE = `${PORTAL}/?node=${encodeURIComponent(NODE)}&account=${ALICE}`;
+  await page.goto(ALICE_PAGE);
+  await page.getByRole("heading", { name: "Members" }).waitFor();
+  await page.getByLabel("Account (SS58)").fill(FERDIE);
+  await page.getByLabel(/^Encryption key/).fill("0x1234");
+  await page.getByRole("button", { name: "Admit as doctor" }).click();
+  assert.match(await page.locator("#member-licence-error").innerText(), /enter the doctor's licence/);
+  assert.match(await page.locator("#member-key-error").innerText(), /64 hex digits/);
+  assert.equal(await page.locator("#progress").innerText(), "", "nothing was sent");
+
+  await page.getByLabel(/^Licence/).fill("GMC-1234567");
+  await page.getByLabel(/^Encryption key/).fill(key);
+  await page.getByRole("button", { name: "Admit as doctor" }).click();
+  await finalized("Admitting the doctor");
+  await page.getByLabel("Account (SS58)").fill(FERDIE);
+  await page.getByRole("button", { name: "Suspend" }).click();
+  await finalized("Suspending");
+  await page.getByLabel("Account (SS58)").fill(FERDIE);
+  await page.getByRole("button", { name: "Reinstate" }).click();
+  await finalized("Reinstating");
+  // Reinstating an active member is refused with the error's documentation.
+  await page.getByLabel("Account (SS58)").fill(FERDIE);
+  await page.getByRole("button", { name: "Reinstate" }).click();
+  await page.getByRole("status").filter({ hasText: "Reinstating failed" }).waitFor();
+  assert.match(await page.locator("#progress").innerText(), /NotSuspended/);
+
+  // The log, filtered by action: Ferdie's admission, suspension and reinstatement are there.
+  await page.getByLabel(/^Action/).fill("Suspended");
+  await page.getByRole("button", { name: "Filter" }).click();
+  const log = page.getByRole("table").filter({ hasText: "only action Suspended" });
+  await log.locator("tbody tr").first().waitFor();
+  const rows = await log.locator("tbody tr").allInnerTexts();
+  assert.ok(rows.length >= 1 && rows.every((row) => /Suspended:/.test(row)), rows.join("\n"));
+  await page.getByLabel(/^Action/).fill("");
+  await page.getByLabel("Patient (SS58)").fill(EVE);
+  await page.getByRole("button", { name: "Filter" }).click();
+  const eveLog = page.getByRole("table").filter({ hasText: `only patient ${EVE.slice(0, 6)}` });
+  await eveLog.locator("tbody tr").first().waitFor();
+  const eve = await eveLog.locator("tbody tr").allInnerTexts();
+  assert.ok(eve.length > 5, eve.join("\n"));
+  assert.ok(eve.every((row) => row.includes(`${EVE.slice(0, 6)}…${EVE.slice(-6)}`)), eve.join("\n"));
+
+  await page.getByRole("button", { name: "Verify the log's hash chain" }).click();
+  const verdict = page.locator("#verify-result");
+  await verdict.filter({ hasText: /Verified|Mismatch|could not/ }).waitFor();
+  assert.match(await verdict.innerText(), /^Verified: the \d+ entries hash to the chain's head 0x[0-9a-f]{64}\.$/);
+  assert.deepEqual(await accessibilityProblems(), []);
+  await screenshot("admin");
+
+  // Ferdie now has the doctor's page.
+  await page.goto(`${PORTAL}/?node=${encodeURIComponent(NODE)}&account=${FERDIE}`);
+  await page.getByText(/Registered doctor \(active\), licence GMC-1234567/).waitFor();
+});

@@ -16,6 +16,8 @@ import { build } from "esbuild";
 const dir = mkdtempSync(join(tmpdir(), "medchain-keys-"));
 let keys;
 let patient;
+let doctor;
+let admin;
 
 /** The module `src/<name>.ts`, bundled for Node.js. */
 async function load(name) {
@@ -34,6 +36,8 @@ async function load(name) {
 before(async () => {
   keys = await load("keys");
   patient = await load("patient");
+  doctor = await load("doctor");
+  admin = await load("admin");
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,6 +98,7 @@ test("a grant's end date becomes a block, and a past date is refused", () => {
 test("a doctor's account must be SS58", () => {
   assert.equal(patient.checkAddress("5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"), undefined);
   assert.match(patient.checkAddress(""), /enter the doctor's account/);
+  assert.match(patient.checkAddress(" ", "patient"), /enter the patient's account/);
   assert.match(patient.checkAddress("not-an-address"), /not an SS58 address/);
   // A valid checksum but the wrong length: a 1-byte payload.
   assert.match(patient.checkAddress("F7NZ"), /not an SS58 address|not an account/);
@@ -118,4 +123,31 @@ test("log entries read as sentences, an emergency loudest", () => {
     "EMERGENCY ACCESS (Unconscious)",
   );
   assert.equal(patient.when(0n), "1970-01-01 00:00:00 UTC");
+});
+
+test("an upload needs a kind of 1 to 64 bytes and a file within the vault's limit", () => {
+  assert.equal(doctor.checkKind("Observation"), undefined);
+  assert.match(doctor.checkKind("  "), /enter the kind of record/);
+  assert.match(doctor.checkKind("x".repeat(65)), /longer than 64 bytes/);
+  assert.equal(doctor.checkKind("é".repeat(32)), undefined);
+  assert.match(doctor.checkKind("é".repeat(33)), /longer than 64 bytes/);
+  assert.equal(doctor.checkFile(10, 10), undefined);
+  assert.match(doctor.checkFile(11, 10), /11 bytes, over this vault's limit of 10 bytes/);
+  assert.match(doctor.checkFile(undefined, 10), /choose the document/);
+  assert.match(doctor.checkFile(0, 10), /empty/);
+});
+
+test("the admin's log filter reads from the URL and picks entries", () => {
+  const { filter, page } = admin.filterFromHash("#admin/log?action=AccessDenied&since=2026-11-01&page=2");
+  assert.deepEqual(filter, { action: "AccessDenied", since: "2026-11-01" });
+  assert.equal(page, 2);
+  assert.deepEqual(admin.filterFromHash("#patient"), { filter: {}, page: 0 });
+  const entry = { actor: "A", patient: "P", action: { type: "AccessDenied" }, timestamp: BigInt(Date.parse("2026-11-02T00:00:00Z")) };
+  assert.ok(admin.matches(entry, filter));
+  assert.ok(!admin.matches(entry, { ...filter, since: "2026-11-03" }));
+  assert.ok(!admin.matches(entry, { action: "Viewed" }));
+  assert.ok(!admin.matches(entry, { patient: "Q" }));
+  assert.ok(admin.matches(entry, { actor: "A", patient: "P" }));
+  assert.equal(admin.describeFilter({}), "");
+  assert.equal(admin.describeFilter({ action: "Viewed", since: "2026-11-01" }), "; only action Viewed, since 2026-11-01");
 });

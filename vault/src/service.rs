@@ -247,7 +247,11 @@ async fn stopped() {
 }
 
 async fn health(State(vault): State<Shared>) -> Json<Health> {
-	Json(Health { account: vault.account.to_string(), genesis: vault.genesis.clone() })
+	Json(Health {
+		account: vault.account.to_string(),
+		genesis: vault.genesis.clone(),
+		max_upload: vault.settings.max_upload as u64,
+	})
 }
 
 /// Reads the body (at most `max_upload` bytes) and checks the request's signature; returns the

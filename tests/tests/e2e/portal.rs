@@ -20,7 +20,12 @@ fn a_patient_walks_the_pipeline_in_the_portal() {
 	let screenshots = std::env::var_os("MEDCHAIN_SCREENSHOTS")
 		.map_or_else(|| scratch.path().to_owned(), std::path::PathBuf::from);
 	let node = Node::dev("portal");
-	let vault = Vault::start(&node, "//Alice//vault", &["--portal", dist.to_str().unwrap()]);
+	// A 1 MiB limit, so that the doctor's page refuses a file just over it.
+	let vault = Vault::start(
+		&node,
+		"//Alice//vault",
+		&["--portal", dist.to_str().unwrap(), "--max-upload-mib", "1"],
+	);
 	let output = dies_with_parent(Command::new("node"))
 		.current_dir(&portal)
 		.args(["--test", "--test-concurrency=1", "tests/portal.test.mjs"])
@@ -36,7 +41,7 @@ fn a_patient_walks_the_pipeline_in_the_portal() {
 	assert!(output.status.success(), "the portal's browser tests failed:\n{stdout}\n{stderr}");
 	assert!(stdout.contains("# fail 0"), "{stdout}");
 	assert!(!stdout.contains("# pass 0"), "the browser tests ran: {stdout}");
-	for page in ["register", "consent-pool", "record-open", "emergency-alert"] {
+	for page in ["register", "consent-pool", "record-open", "emergency-alert", "doctor", "admin"] {
 		let shot = screenshots.join(format!("{page}.png"));
 		let bytes = std::fs::read(&shot).unwrap_or_else(|e| panic!("{}: {e}", shot.display()));
 		assert!(bytes.starts_with(b"\x89PNG"), "{} is a PNG", shot.display());
