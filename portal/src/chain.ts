@@ -103,12 +103,11 @@ export function explain(dispatchError: { type: string; value: unknown }): string
   return value?.type ? `${dispatchError.type}: ${value.type}` : dispatchError.type;
 }
 
-/** Where a transaction is. */
+/** Where a transaction is, until a finalized block holds it. */
 export type Progress =
   | { stage: "signing" }
   | { stage: "submitted" }
-  | { stage: "in-block"; block: number }
-  | { stage: "finalized"; block: number };
+  | { stage: "in-block"; block: number };
 
 /** A transaction refused by the pool or failed in its block. */
 export class TxError extends Error {}
@@ -120,15 +119,14 @@ interface Submittable {
 }
 
 /**
- * Signs and submits `tx`, reporting each stage; resolves with the finalized block's number and
- * the events once a finalized block holds it, and rejects with the error's documentation when
- * it failed.
+ * Signs and submits `tx`, reporting each stage; resolves with the number of the finalized block
+ * that holds it, and rejects with the error's documentation when it failed.
  */
 export function submit(
   tx: Submittable,
   account: Account,
   onProgress: (progress: Progress) => void,
-): Promise<{ block: number; events: Array<{ type: string; value: { type: string } }> }> {
+): Promise<{ block: number }> {
   onProgress({ stage: "signing" });
   return new Promise((resolve, reject) => {
     tx.signSubmitAndWatch(account.signer).subscribe({
@@ -143,8 +141,7 @@ export function submit(
         }
         if (event.type === "finalized") {
           if (event.ok) {
-            onProgress({ stage: "finalized", block: event.block.number });
-            resolve({ block: event.block.number, events: event.events as never });
+            resolve({ block: event.block.number });
           } else {
             reject(new TxError(explain(event.dispatchError)));
           }

@@ -1,6 +1,7 @@
 // The MedChain portal: connects to a node (`?node=ws://…`, else the page's host on port 9944),
 // offers the accounts it can sign for, and shows the page of the account's role: an admin's, a
-// doctor's, or else a patient's (with registration for an account that is no member yet).
+// doctor's, or else a patient's (with registration for an account that is no member yet); the
+// delegates' page (`#delegates`) is anyone's.
 
 import {
   type Account,
@@ -15,6 +16,7 @@ import {
 import { h } from "./dom";
 import { SecretError } from "./keys";
 import { adminPage, filterFromHash } from "./admin";
+import { delegatesPage } from "./delegates";
 import { doctorPage } from "./doctor";
 import { type Context, patientPage } from "./patient";
 
@@ -67,8 +69,9 @@ async function render(): Promise<void> {
     const member = await chain.api.query.Registry.Members.getValue(account.address);
     const role = member?.role.type;
     const { filter, page: adminLogPage } = filterFromHash(location.hash);
-    const pages =
-      role === "Doctor"
+    const pages = location.hash.startsWith("#delegates")
+      ? await delegatesPage(context)
+      : role === "Doctor"
         ? await doctorPage(context)
         : role === "Admin"
           ? await adminPage(context, filter, adminLogPage)
@@ -84,25 +87,26 @@ async function run(what: string, tx: Parameters<typeof submit>[0]): Promise<bool
   if (!account || busy) return false;
   busy = true;
   for (const button of page.querySelectorAll("button")) button.setAttribute("disabled", "");
+  // The last message shows once the page shows the state it speaks of.
+  let outcome: [string, "ok" | "failed"];
   try {
-    await submit(tx, account, (step) => {
+    const { block } = await submit(tx, account, (step) => {
       const stage = {
         signing: "signing…",
         submitted: "sent to the node, waiting for a block…",
         "in-block": `in block ${"block" in step ? step.block : ""}, waiting for finality…`,
-        finalized: `finalized in block ${"block" in step ? step.block : ""}.`,
       }[step.stage];
-      setProgress(`${what}: ${stage}`, step.stage === "finalized" ? "ok" : "");
+      setProgress(`${what}: ${stage}`);
     });
-    return true;
+    outcome = [`${what}: finalized in block ${block}.`, "ok"];
   } catch (error) {
     const message = error instanceof TxError ? error.message : String(error);
-    setProgress(`${what} failed: ${message}`, "failed");
-    return false;
-  } finally {
-    busy = false;
-    await render();
+    outcome = [`${what} failed: ${message}`, "failed"];
   }
+  busy = false;
+  await render();
+  setProgress(...outcome);
+  return outcome[1] === "ok";
 }
 
 async function start(): Promise<void> {

@@ -370,3 +370,33 @@ test("an admin admits a doctor, suspends and reinstates, filters the log and ver
   await page.goto(`${PORTAL}/?node=${encodeURIComponent(NODE)}&account=${FERDIE}`);
   await page.getByText(/Registered doctor \(active\), licence GMC-1234567/).waitFor();
 });
+
+test("a token holder bonds and votes on the delegates' page", async () => {
+  const DAVE = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
+  const ALICE = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+  await page.goto(`${PORTAL}/?node=${encodeURIComponent(NODE)}&account=${DAVE}#delegates`);
+  await page.getByRole("heading", { name: /Delegates of this session \(1\)/ }).waitFor();
+  const candidates = page.getByRole("table").filter({ hasText: "Ordered by backing" });
+  assert.match(await candidates.innerText(), new RegExp(`${ALICE.slice(0, 6)}…${ALICE.slice(-6)}.*delegate`));
+  await page.getByText("Nothing bonded.").waitFor();
+
+  await page.getByRole("button", { name: "Vote for the chosen candidates" }).click();
+  assert.match(await page.locator("#vote-error").innerText(), /choose at least one candidate/);
+  await page.getByLabel("Amount (MED)").fill("a lot");
+  await page.getByRole("button", { name: "Bond", exact: true }).click();
+  assert.match(await page.locator("#stake-amount-error").innerText(), /enter an amount in MED/);
+  assert.equal(await page.locator("#progress").innerText(), "", "nothing was sent");
+
+  await page.getByLabel("Amount (MED)").fill("2500");
+  await page.getByRole("button", { name: "Bond", exact: true }).click();
+  await finalized("Bonding");
+  await page.getByText("Bonded: 2,500 MED; unlocking: nothing.").waitFor();
+  await page.getByLabel(`Vote for ${ALICE}`).check();
+  await page.getByRole("button", { name: "Vote for the chosen candidates" }).click();
+  await finalized("Voting");
+  await page.getByText(/^Your vote:/).waitFor();
+  assert.match(await page.getByText(/^Your vote:/).innerText(), new RegExp(`${ALICE.slice(0, 6)}…${ALICE.slice(-6)}`));
+  assert.ok(await page.getByLabel(`Vote for ${ALICE}`).isChecked());
+  assert.deepEqual(await accessibilityProblems(), []);
+  await screenshot("delegates");
+});

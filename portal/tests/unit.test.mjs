@@ -18,6 +18,7 @@ let keys;
 let patient;
 let doctor;
 let admin;
+let delegates;
 
 /** The module `src/<name>.ts`, bundled for Node.js. */
 async function load(name) {
@@ -38,6 +39,7 @@ before(async () => {
   patient = await load("patient");
   doctor = await load("doctor");
   admin = await load("admin");
+  delegates = await load("delegates");
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -150,4 +152,17 @@ test("the admin's log filter reads from the URL and picks entries", () => {
   assert.ok(admin.matches(entry, { actor: "A", patient: "P" }));
   assert.equal(admin.describeFilter({}), "");
   assert.equal(admin.describeFilter({ action: "Viewed", since: "2026-11-01" }), "; only action Viewed, since 2026-11-01");
+});
+
+test("amounts in MED are read and written with 12 decimals", () => {
+  assert.equal(delegates.parseMed("100"), 100n * 10n ** 12n);
+  assert.equal(delegates.parseMed(" 0.5 "), 5n * 10n ** 11n);
+  assert.equal(delegates.parseMed("1_000"), 1000n * 10n ** 12n);
+  assert.equal(delegates.parseMed("0.000000000001"), 1n);
+  assert.match(delegates.parseMed("0.0000000000001"), /enter an amount/);
+  assert.match(delegates.parseMed("abc"), /enter an amount in MED/);
+  assert.match(delegates.parseMed("-5"), /enter an amount/);
+  assert.match(delegates.parseMed("0"), /more than 0/);
+  assert.equal(delegates.formatMed(1_500n * 10n ** 12n + 25n * 10n ** 10n), "1,500.25 MED");
+  assert.equal(delegates.formatMed(0n), "0 MED");
 });

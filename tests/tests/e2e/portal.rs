@@ -41,7 +41,15 @@ fn a_patient_walks_the_pipeline_in_the_portal() {
 	assert!(output.status.success(), "the portal's browser tests failed:\n{stdout}\n{stderr}");
 	assert!(stdout.contains("# fail 0"), "{stdout}");
 	assert!(!stdout.contains("# pass 0"), "the browser tests ran: {stdout}");
-	for page in ["register", "consent-pool", "record-open", "emergency-alert", "doctor", "admin"] {
+	for page in [
+		"register",
+		"consent-pool",
+		"record-open",
+		"emergency-alert",
+		"doctor",
+		"admin",
+		"delegates",
+	] {
 		let shot = screenshots.join(format!("{page}.png"));
 		let bytes = std::fs::read(&shot).unwrap_or_else(|e| panic!("{}: {e}", shot.display()));
 		assert!(bytes.starts_with(b"\x89PNG"), "{} is a PNG", shot.display());
