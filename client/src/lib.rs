@@ -13,7 +13,7 @@
 //! | Consent   | `submit_record`, `approve`, `deny`, `withdraw`, `expire`, `grant_access`, `revoke_access`, `emergency_access`, `block_doctor`, `unblock_doctor` | `pending`, `grants`, `viewer_basis` |
 //! | Records   | `view_history`, and for vaults `release`, `erase`                            | `record`, `history`, `history_length`          |
 //! | Custody   | `put_record` (upload to a vault, then submit), `get_record` (a sealed release, opened and checked), `erase_record` | |
-//! | Audit     | (written by the other pallets)                                               | `audit_entries`, `patient_entries`, `audit_head` |
+//! | Audit     | (written by the other pallets)                                               | `audit_entries`, `patient_entries`, `audit_head`, [`PatientWatch`] (a patient's new entries as they are finalized) |
 //! | DPoS      | `bond`, `unbond`, `withdraw_unbonded`, `register_candidate`, `unregister_candidate`, `vote`, `remove_vote`, `set_session_keys` | `candidates`, `delegates`, `ledger`, `validators` |
 //! | Balances  | (transfers are not wrapped)                                                  | `balance`, `free_balance`                      |
 //!
@@ -42,6 +42,7 @@ mod error;
 mod proof;
 mod queries;
 mod vault;
+mod watch;
 
 use std::{str::FromStr, sync::Arc};
 
@@ -61,6 +62,7 @@ pub use calls::NewRecord;
 pub use error::Error;
 pub use proof::RecordProof;
 pub use vault::{release_plaintext, ApiError, Document, Erased, Health, Uploaded, VaultClient};
+pub use watch::{is_emergency, PatientWatch};
 
 /// The types and calls generated from MedChain's metadata.
 #[subxt::subxt(

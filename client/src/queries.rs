@@ -82,7 +82,20 @@ impl MedChain {
 	where
 		A::Value: subxt::ext::scale_decode::DecodeAsType,
 	{
-		let at = self.at(self.best_block().await?).await?;
+		self.stored_at(self.best_block().await?, address, key).await
+	}
+
+	/// Reads a storage item at the block with `number` and `hash`.
+	pub(crate) async fn stored_at<A: Address>(
+		&self,
+		block: (BlockNumber, Hash),
+		address: A,
+		key: A::KeyParts,
+	) -> Result<Option<A::Value>, Error>
+	where
+		A::Value: subxt::ext::scale_decode::DecodeAsType,
+	{
+		let at = self.at(block).await?;
 		let value = at.storage().try_fetch(address, key).await.map_err(Error::node)?;
 		value.map(|value| value.decode_as::<A::Value>()).transpose().map_err(Error::node)
 	}
@@ -153,7 +166,19 @@ impl MedChain {
 		start: u64,
 		count: u32,
 	) -> Result<Vec<Entry>, Error> {
-		self.view(chain::view_functions().audit().patient_entries(patient, start, count)).await
+		self.patient_entries_at(self.best_block().await?, patient, start, count).await
+	}
+
+	/// [`patient_entries`](Self::patient_entries) at the block with `number` and `hash`.
+	pub(crate) async fn patient_entries_at(
+		&self,
+		block: (BlockNumber, Hash),
+		patient: AccountId,
+		start: u64,
+		count: u32,
+	) -> Result<Vec<Entry>, Error> {
+		let call = chain::view_functions().audit().patient_entries(patient, start, count);
+		call_view(&self.at(block).await?, call).await
 	}
 
 	/// The number of entries in the access log and the head of its hash chain.

@@ -16,3 +16,4 @@ mod harness;
 mod portal;
 mod readme;
 mod scripts;
+mod watch;

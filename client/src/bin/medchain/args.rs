@@ -247,6 +247,17 @@ pub enum Command {
 	/// Read and verify the access log.
 	#[command(subcommand)]
 	Audit(AuditCommand),
+	/// Follow a patient's access log: print each new entry once its block is finalized, an
+	/// emergency access first and marked, until interrupted. The node may restart: the watch
+	/// connects again (for up to --timeout seconds) and misses nothing.
+	#[command(
+		after_help = "Examples:\n  medchain watch --patient //Charlie\n  medchain --json watch --patient 5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"
+	)]
+	Watch {
+		/// The patient.
+		#[arg(long)]
+		patient: AccountArg,
+	},
 	/// The council of hospitals: its members and open motions; vote, close, add a member.
 	#[command(subcommand)]
 	Council(CouncilCommand),

@@ -16,9 +16,11 @@ use std::{
 };
 
 use clap::Parser;
+use futures::StreamExt;
 use indicatif::{ProgressBar, ProgressStyle};
 use medchain_client::{
-	account_of, council::Motion, Error, Hash, Keypair, MedChain, Stage, VaultClient, Wait,
+	account_of, council::Motion, AccountId, Error, Hash, Keypair, MedChain, PatientWatch, Stage,
+	VaultClient, Wait,
 };
 
 use args::{
@@ -75,9 +77,16 @@ async fn main() -> ExitCode {
 	let out = Output { json: cli.json };
 	let status = Status::new();
 	let limit = Duration::from_secs(cli.timeout);
-	let result = match tokio::time::timeout(limit, run(&cli, &out, &status)).await {
-		Ok(result) => result,
-		Err(_) => Err(Error::TimedOut { seconds: cli.timeout, waiting_for: status.waiting_for() }),
+	// A watch runs until interrupted: its timeout bounds how long the node may be away.
+	let result = if matches!(cli.command, Command::Watch { .. }) {
+		run(&cli, &out, &status).await
+	} else {
+		match tokio::time::timeout(limit, run(&cli, &out, &status)).await {
+			Ok(result) => result,
+			Err(_) => {
+				Err(Error::TimedOut { seconds: cli.timeout, waiting_for: status.waiting_for() })
+			},
+		}
 	};
 	status.done();
 	match result {
@@ -153,6 +162,11 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 	if let Command::Key = cli.command {
 		return print_key(cli, out);
 	}
+	// A watch keeps its own connection, which it renews when the node restarts.
+	if let Command::Watch { patient } = &cli.command {
+		status.done();
+		return watch(cli, out, patient.0, Duration::from_secs(cli.timeout)).await;
+	}
 	let chain = connect(cli, status).await?;
 	let signer = || cli.signer();
 	match &cli.command {
@@ -207,6 +221,9 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 			},
 		},
 		Command::Key => print_key(cli, out)?,
+		Command::Watch { patient } => {
+			watch(cli, out, patient.0, Duration::from_secs(cli.timeout)).await?
+		},
 		Command::Vault(vault) => match vault {
 			VaultCommand::Register { account, endpoint } => {
 				let (motion, outcome) =
@@ -391,6 +408,26 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 				out.audit_report(&AuditReportOut::from(&report));
 			},
 		},
+	}
+	Ok(())
+}
+
+/// Prints each new access-log entry about `patient` once its block is finalized, emergency
+/// accesses first and marked, until interrupted; the node may be away for up to `reconnect`.
+async fn watch(
+	cli: &Cli,
+	out: &Output,
+	patient: AccountId,
+	reconnect: Duration,
+) -> Result<(), Error> {
+	let watch = PatientWatch::start(&cli.url, patient, reconnect).await?;
+	eprintln!(
+		"watching the access log for {patient} after their {} entries (Ctrl-C stops)",
+		watch.position()
+	);
+	let mut entries = std::pin::pin!(watch.into_stream());
+	while let Some(entry) = entries.next().await {
+		out.watched(&EntryOut::from(&entry?));
 	}
 	Ok(())
 }

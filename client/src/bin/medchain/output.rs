@@ -6,8 +6,9 @@
 
 use comfy_table::{presets::UTF8_HORIZONTAL_ONLY, Table, TableComponent};
 use medchain_client::{
-	council::OpenMotion, AccessBasis, AccountBalance, AccountId, AuditReport, Candidate, Document,
-	Entry, Error, Grant, Member, Outcome, Record, RecordProof, StakeLedger, Submission, Vault, MED,
+	council::OpenMotion, is_emergency, AccessBasis, AccountBalance, AccountId, AuditReport,
+	Candidate, Document, Entry, Error, Grant, Member, Outcome, Record, RecordProof, StakeLedger,
+	Submission, Vault, MED,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -456,6 +457,8 @@ impl ProofOut {
 /// An access-log entry.
 #[derive(Serialize)]
 pub struct EntryOut {
+	/// Whether it records a break-glass emergency access.
+	emergency: bool,
 	index: u64,
 	block: u32,
 	/// `None` when the chain itself acted (Root).
@@ -470,20 +473,24 @@ pub struct EntryOut {
 
 impl EntryOut {
 	pub fn list(entries: &[Entry]) -> Vec<EntryOut> {
-		entries
-			.iter()
-			.map(|e| EntryOut {
-				index: e.index,
-				block: e.block,
-				actor: e.actor.as_ref().map(ToString::to_string),
-				action: format!("{:?}", e.action),
-				subject: e.subject.as_ref().map(ToString::to_string),
-				patient: e.patient.as_ref().map(ToString::to_string),
-				submission: e.submission,
-				record: e.record,
-				timestamp: e.timestamp,
-			})
-			.collect()
+		entries.iter().map(EntryOut::from).collect()
+	}
+}
+
+impl From<&Entry> for EntryOut {
+	fn from(e: &Entry) -> Self {
+		EntryOut {
+			emergency: is_emergency(e),
+			index: e.index,
+			block: e.block,
+			actor: e.actor.as_ref().map(ToString::to_string),
+			action: format!("{:?}", e.action),
+			subject: e.subject.as_ref().map(ToString::to_string),
+			patient: e.patient.as_ref().map(ToString::to_string),
+			submission: e.submission,
+			record: e.record,
+			timestamp: e.timestamp,
+		}
 	}
 }
 
@@ -584,6 +591,21 @@ impl Output {
 	/// A list of items, as a table of the named columns.
 	pub fn list<T: Serialize>(&self, items: &[T], columns: &[&str]) {
 		self.print(&items, |json| list_table(&value(json), columns));
+	}
+
+	/// One entry as a watch reports it: a line, an emergency access marked.
+	pub fn watched(&self, entry: &EntryOut) {
+		self.print(entry, |json| {
+			let v = value(json);
+			let marker = if v["emergency"] == true { "EMERGENCY " } else { "" };
+			format!(
+				"{marker}entry {} in block {}: {} by {}",
+				v["index"],
+				v["block"],
+				cell(&v["action"]),
+				cell(&v["actor"])
+			)
+		});
 	}
 
 	/// A page of a history.
