@@ -6,7 +6,7 @@ import { blake2b256 } from "@polkadot-labs/hdkd-helpers";
 import { getTypedCodecs } from "polkadot-api";
 
 import type { Api } from "./chain";
-import { account, field, h, short, table } from "./dom";
+import { account, actions, field, h, short, table } from "./dom";
 import { concat, fromHex, toHex } from "./keys";
 import { checkAddress, type Context, describeEntry, when } from "./patient";
 
@@ -98,7 +98,7 @@ function membersForm(ctx: Context): HTMLElement {
     who.wrapper,
     licence.wrapper,
     key.wrapper,
-    h("div", { class: "field" }, h("span", {}, "\u00a0"), h("span", {}, admit, " ", suspend, " ", reinstate)),
+    actions(admit, suspend, reinstate),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -176,7 +176,7 @@ async function logSection(ctx: Context, filter: LogFilter, page: number): Promis
     patient.wrapper,
     action.wrapper,
     since.wrapper,
-    h("div", { class: "field" }, h("span", {}, "\u00a0"), h("button", { type: "submit" }, "Filter")),
+    actions("Filter"),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 // The delegates' page, for any token holder: the candidates with their backing, the elected
 // delegates, and the account's own stake and votes, with bond, unbond, vote and candidacy.
 
-import { account, field, h, table } from "./dom";
+import { account, actions, field, h, table } from "./dom";
 import type { Context } from "./patient";
 
 /** MED has 12 decimals. */
@@ -95,7 +95,7 @@ export async function delegatesPage(ctx: Context): Promise<HTMLElement[]> {
     "form",
     { class: "inline", "aria-label": "Stake", novalidate: true },
     amount.wrapper,
-    h("div", { class: "field" }, h("span", {}, "\u00a0"), h("span", {}, bond, " ", unbond)),
+    actions(bond, unbond),
   );
   const parsed = (): bigint | undefined => {
     const value = parseMed(amount.input.value);
@@ -113,7 +113,7 @@ export async function delegatesPage(ctx: Context): Promise<HTMLElement[]> {
   });
 
   const isCandidate = candidates.some(([who]) => who === me);
-  const actions = h(
+  const stakeActions = h(
     "p",
     {},
     votes
@@ -188,7 +188,7 @@ export async function delegatesPage(ctx: Context): Promise<HTMLElement[]> {
           : "You have not voted.",
       ),
       stakeForm,
-      actions,
+      stakeActions,
     ),
   ];
 }

@@ -2,7 +2,7 @@
 // chain), their pending submissions, opening a record they may see, and emergency access.
 
 import type { Api } from "./chain";
-import { account, field, h, short, table } from "./dom";
+import { account, actions, field, h, short, table } from "./dom";
 import { checkAddress, type Context, showRecord } from "./patient";
 import { type Uploaded, upload, vaultHealth } from "./vault";
 
@@ -74,7 +74,7 @@ async function uploadForm(ctx: Context): Promise<HTMLElement> {
     patient.wrapper,
     kind.wrapper,
     file.wrapper,
-    h("div", { class: "field" }, h("span", {}, "\u00a0"), h("button", { type: "submit" }, "Upload and submit")),
+    actions("Upload and submit"),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -174,7 +174,7 @@ function openForm(ctx: Context): HTMLElement {
     "form",
     { class: "inline", "aria-label": "Open a record", novalidate: true },
     record.wrapper,
-    h("div", { class: "field" }, h("span", {}, "\u00a0"), h("button", { type: "submit" }, "Open")),
+    actions("Open"),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -212,7 +212,7 @@ function emergencyForm(ctx: Context): HTMLElement {
     { class: "inline", "aria-label": "Emergency access", novalidate: true },
     patient.wrapper,
     h("div", { class: "field" }, h("label", { for: "emergency-reason" }, "Reason"), reason, reasonError),
-    h("div", { class: "field" }, h("span", {}, "\u00a0"), h("button", { type: "submit" }, "Invoke emergency access")),
+    actions("Invoke emergency access"),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

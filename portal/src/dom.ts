@@ -60,3 +60,13 @@ export function short(address: string): string {
 export function account(address: string): HTMLElement {
   return h("code", { title: address }, short(address));
 }
+
+/** A form's buttons, lined up with the fields beside them (below an empty label's height);
+ * a string is a submit button with that text. */
+export function actions(...buttons: Array<HTMLElement | string>): HTMLElement {
+  const items = buttons.flatMap((button, n) => [
+    n > 0 ? " " : "",
+    typeof button === "string" ? h("button", { type: "submit" }, button) : button,
+  ]);
+  return h("div", { class: "field" }, h("span", {}, "\u00a0"), h("span", {}, ...items));
+}

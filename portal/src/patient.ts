@@ -4,7 +4,7 @@
 import { ss58Decode } from "@polkadot-labs/hdkd-helpers";
 
 import type { Account, Api, Chain } from "./chain";
-import { account, field, h, short, table } from "./dom";
+import { account, actions, field, h, short, table } from "./dom";
 import { encryptionPublicKey, toHex } from "./keys";
 import { VaultError, openRecord } from "./vault";
 
@@ -343,7 +343,7 @@ async function accessGrants(ctx: Context): Promise<HTMLElement> {
     { class: "inline", "aria-label": "Grant access", novalidate: true },
     doctor.wrapper,
     until.wrapper,
-    h("div", { class: "field" }, h("span", {}, "\u00a0"), h("button", { type: "submit" }, "Grant access")),
+    actions("Grant access"),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
