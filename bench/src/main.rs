@@ -33,7 +33,7 @@ use std::{
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
-use medchain_client::{account_of, chain, AccountId, Keypair, Locator, MED};
+use medchain_client::{account_of, chain, AccountId, Keypair, Locator, PurposeOfUse, MED};
 use subxt::utils::MultiAddress;
 use subxt_signer::{sr25519, SecretUri};
 use tokio::sync::Mutex;
@@ -222,8 +222,9 @@ async fn run(args: Args) -> Result<()> {
 	let views = (0..args.count)
 		.map(|k| {
 			let p = k % patients;
+			let patient = account_of(&people.patients[p]);
 			let call =
-				chain::transactions().records().view_history(account_of(&people.patients[p]));
+				chain::transactions().records().view_history(patient, PurposeOfUse::Treatment);
 			(&people.doctors[p % args.doctors], call)
 		})
 		.collect();

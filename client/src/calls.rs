@@ -5,7 +5,7 @@ use codec::Decode;
 use crate::{
 	chain::{self, consent, records, runtime_types::medchain_runtime::opaque::SessionKeys},
 	AccessBasis, AccountId, Balance, BlockNumber, EmergencyReason, Error, Event, Keypair, Locator,
-	MedChain, Outcome, RecordId, SubmissionId,
+	MedChain, Outcome, PurposeOfUse, RecordId, SubmissionId,
 };
 
 /// A record a doctor submits to a patient's consent pool: its content is already in a vault.
@@ -121,7 +121,8 @@ impl MedChain {
 		self.submit(anyone, chain::transactions().consent().expire(id)).await
 	}
 
-	/// The patient grants `doctor` access to their records, until a block or for good.
+	/// The patient grants `doctor` access to every kind of their records for treatment, until
+	/// a block or for good.
 	pub async fn grant_access(
 		&self,
 		patient: &Keypair,
@@ -129,6 +130,22 @@ impl MedChain {
 		until: Option<BlockNumber>,
 	) -> Result<Outcome, Error> {
 		self.submit(patient, chain::transactions().consent().grant_access(doctor, until)).await
+	}
+
+	/// The patient grants `doctor` access to their records of `kinds` (FHIR resource types;
+	/// none for every kind) for `purposes`, until a block or for good. A grant of the same
+	/// kinds and purposes replaces the doctor's earlier one; others stand beside it.
+	pub async fn grant_scoped(
+		&self,
+		patient: &Keypair,
+		doctor: AccountId,
+		kinds: &[String],
+		purposes: Vec<PurposeOfUse>,
+		until: Option<BlockNumber>,
+	) -> Result<Outcome, Error> {
+		let kinds = kinds.iter().map(|kind| kind.as_bytes().to_vec()).collect();
+		let call = chain::transactions().consent().grant_scoped(doctor, kinds, purposes, until);
+		self.submit(patient, call).await
 	}
 
 	/// The patient blocks `doctor` from submitting to their consent pool.
@@ -176,16 +193,17 @@ impl MedChain {
 	}
 
 	/// A vault, as a record's custodian, logs the release of the record's content to
-	/// `viewer`, or its refusal, which comes back as [`Error::AccessDenied`]; returns the basis
-	/// of a release.
+	/// `viewer` for `purpose`, or its refusal, which comes back as [`Error::AccessDenied`];
+	/// returns the basis of a release.
 	pub async fn release(
 		&self,
 		vault: &Keypair,
 		id: RecordId,
 		viewer: AccountId,
+		purpose: PurposeOfUse,
 	) -> Result<(AccessBasis, Outcome), Error> {
-		let outcome =
-			self.submit(vault, chain::transactions().records().release(id, viewer)).await?;
+		let call = chain::transactions().records().release(id, viewer, purpose);
+		let outcome = self.submit(vault, call).await?;
 		denied(&outcome)?;
 		let basis = outcome.find(|event| match event {
 			Event::Records(records::Event::RecordReleased { basis, .. }) => Some(basis.clone()),
@@ -215,10 +233,15 @@ impl MedChain {
 		self.submit(vault, call).await
 	}
 
-	/// Views a patient's whole history: the view is logged and the number of records
-	/// returned. A refusal is logged too and returned as [`Error::AccessDenied`].
-	pub async fn view_history(&self, viewer: &Keypair, patient: AccountId) -> Result<u32, Error> {
-		let call = chain::transactions().records().view_history(patient);
+	/// Views a patient's whole history for `purpose`: the view is logged and the number of
+	/// records returned. A refusal is logged too and returned as [`Error::AccessDenied`].
+	pub async fn view_history(
+		&self,
+		viewer: &Keypair,
+		patient: AccountId,
+		purpose: PurposeOfUse,
+	) -> Result<u32, Error> {
+		let call = chain::transactions().records().view_history(patient, purpose);
 		let outcome = self.submit(viewer, call).await?;
 		denied(&outcome)?;
 		let count = outcome.find(|event| match event {
@@ -285,12 +308,22 @@ impl MedChain {
 /// A refused view or release, as an error.
 fn denied(outcome: &Outcome) -> Result<(), Error> {
 	match outcome.find(|event| match event {
-		Event::Records(records::Event::AccessDenied { viewer, patient, record }) => {
-			Some((*viewer, *patient, *record))
-		},
+		Event::Records(records::Event::AccessDenied {
+			viewer,
+			patient,
+			record,
+			purpose,
+			refusal,
+		}) => Some(Error::AccessDenied {
+			viewer: *viewer,
+			patient: *patient,
+			record: *record,
+			purpose: purpose.clone(),
+			refusal: refusal.clone(),
+		}),
 		_ => None,
 	}) {
-		Some((viewer, patient, record)) => Err(Error::AccessDenied { viewer, patient, record }),
+		Some(refused) => Err(refused),
 		None => Ok(()),
 	}
 }

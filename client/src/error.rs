@@ -10,7 +10,7 @@ use crate::{
 		council,
 		runtime_types::sp_runtime::{DispatchError as RuntimeDispatchError, ModuleError},
 	},
-	AccountId, Event, RecordId,
+	AccountId, Event, PurposeOfUse, RecordId, Refusal,
 };
 
 /// An error of the client.
@@ -29,8 +29,9 @@ pub enum Error {
 	/// The chain refused the call with an error of its own (e.g. `BadOrigin`).
 	#[error("the chain refused the call: {0}")]
 	Dispatch(String),
-	/// The viewer may not see the patient's records; the refusal is in the access log.
-	#[error("access denied: {viewer} may not see {patient}'s records{}", record.map(|r| format!(" (record {r})")).unwrap_or_default())]
+	/// The viewer may not see the patient's records for the purpose asked; the refusal, with
+	/// what the viewer lacked, is in the access log.
+	#[error("access denied: {viewer} may not see {patient}'s records{} for {purpose}: {}", record.map(|r| format!(" (record {r})")).unwrap_or_default(), refusal.explain())]
 	AccessDenied {
 		/// Who asked.
 		viewer: AccountId,
@@ -38,6 +39,10 @@ pub enum Error {
 		patient: AccountId,
 		/// The record asked for, or `None` for the whole history.
 		record: Option<RecordId>,
+		/// Why they asked.
+		purpose: PurposeOfUse,
+		/// What they lacked: any access, a running grant, the purpose or the record's kind.
+		refusal: Refusal,
 	},
 	/// The node rejected or dropped the transaction before any block included it.
 	#[error("the node rejected the transaction: {0}")]
@@ -88,10 +93,18 @@ pub enum Error {
 		message: String,
 		/// For an erased record, the block that logged the erasure.
 		erased_at: Option<u32>,
+		/// For a refused release, what the viewer lacked (a `Refusal` variant's name).
+		refusal: Option<String>,
 	},
 	/// A key, a seal or a commitment of record custody did not work out.
 	#[error("{0}")]
 	Custody(String),
+	/// A purpose of use is not one of the HL7 v3 codes MedChain knows.
+	#[error("invalid purpose: {0}")]
+	Purpose(String),
+	/// A date is not a day such as `2026-11-27`, or a period ends before it starts.
+	#[error("invalid date: {0}")]
+	Date(String),
 }
 
 impl Error {
@@ -112,6 +125,8 @@ impl Error {
 			Error::Node(_) => "node",
 			Error::Vault { .. } => "vault",
 			Error::Custody(_) => "custody",
+			Error::Purpose(_) => "purpose",
+			Error::Date(_) => "date",
 		}
 	}
 

@@ -10,12 +10,13 @@
 //! |-----------|------------------------------------------------------------------------------|------------------------------------------------|
 //! | Registry  | `register_patient`, `register_doctor`, `suspend`, `reinstate`, `rotate_encryption_key`, `set_vault_endpoint` | `member`, `vault` |
 //! | Council   | `propose`, `council_vote`, `council_close`; motions for `register_admin`, `register_vault`, `retire_vault`, `set_desired_delegates`, `add_council_member`, `authorize_upgrade`; `apply_upgrade` | `council_members`, `motions` |
-//! | Consent   | `submit_record`, `approve`, `deny`, `withdraw`, `expire`, `grant_access`, `revoke_access`, `emergency_access`, `block_doctor`, `unblock_doctor` | `pending`, `grants`, `viewer_basis` |
-//! | Records   | `view_history`, and for vaults `release`, `erase`                            | `record`, `history`, `history_length`          |
+//! | Consent   | `submit_record`, `approve`, `deny`, `withdraw`, `expire`, `grant_access`, `grant_scoped`, `revoke_access`, `emergency_access`, `block_doctor`, `unblock_doctor` | `pending`, `grants`, `viewer_basis` |
+//! | Records   | `view_history`, and for vaults `release`, `erase` (each with a purpose of use) | `record`, `history`, `history_length`          |
 //! | Custody   | `put_record` (upload to a vault, then submit), `get_record` (a sealed release, opened and checked), `erase_record` | |
 //! | Audit     | (written by the other pallets)                                               | `audit_entries`, `patient_entries`, `audit_head`, [`PatientWatch`] (a patient's new entries as they are finalized) |
 //! | DPoS      | `bond`, `unbond`, `withdraw_unbonded`, `register_candidate`, `unregister_candidate`, `vote`, `remove_vote`, `set_session_keys` | `candidates`, `delegates`, `ledger`, `validators` |
 //! | Balances  | (transfers are not wrapped)                                                  | `balance`, `free_balance`                      |
+//! | FHIR      | (exports, read at the finalized block)                                       | `fhir_consents`, `fhir_audit`, `disclosures`, `fhir_disclosures` ([`fhir`]) |
 //!
 //! Every call waits for inclusion in a block or for finality, as [`Wait`] says, reports its
 //! progress through an optional callback ([`Stage`]), and returns the events of MedChain's own
@@ -39,6 +40,7 @@ mod calls;
 pub mod council;
 pub mod custody;
 mod error;
+pub mod fhir;
 mod proof;
 mod queries;
 mod vault;
@@ -111,7 +113,10 @@ pub type RecordId = u64;
 pub type Event = chain::Event;
 
 pub use chain::runtime_types::{
-	medchain_primitives::{AccessBasis, AuditAction, EmergencyReason, Locator, MemberStatus, Role},
+	medchain_primitives::{
+		AccessBasis, AuditAction, EmergencyReason, Locator, MemberStatus, PurposeOfUse, Refusal,
+		Role,
+	},
 	pallet_audit::pallet::Entry,
 	pallet_balances::types::AccountData,
 	pallet_consent::pallet::{Grant, Submission},

@@ -13,7 +13,8 @@ use codec::{Decode, Encode};
 use crate::{
 	chain::{self, runtime_types::pallet_balances::types::ExtraFlags},
 	AccessBasis, AccountBalance, AccountId, BlockNumber, Candidate, Config, Entry, Error, Grant,
-	Hash, MedChain, Member, Record, RecordId, StakeLedger, Submission, SubmissionId, Vault,
+	Hash, MedChain, Member, PurposeOfUse, Record, RecordId, Refusal, Role, StakeLedger, Submission,
+	SubmissionId, Vault,
 };
 
 /// The consensus engine id of Aura's pre-runtime digest, which carries the block's slot.
@@ -140,18 +141,34 @@ impl MedChain {
 		self.view(chain::view_functions().consent().pending(patient)).await
 	}
 
-	/// The doctors `patient` granted access to, with each grant.
-	pub async fn grants(&self, patient: AccountId) -> Result<Vec<(AccountId, Grant<u32>)>, Error> {
+	/// The doctors `patient` granted access to, each with their grants, running and ended.
+	pub async fn grants(
+		&self,
+		patient: AccountId,
+	) -> Result<Vec<(AccountId, Vec<Grant<u32>>)>, Error> {
 		self.view(chain::view_functions().consent().grants(patient)).await
 	}
 
-	/// Whether `viewer` may see `patient`'s records now, and on what basis.
+	/// Whether `viewer` may see `patient`'s history now for `purpose`: on what basis, or what
+	/// they lack.
 	pub async fn viewer_basis(
 		&self,
 		viewer: AccountId,
 		patient: AccountId,
-	) -> Result<Option<AccessBasis>, Error> {
-		self.view(chain::view_functions().consent().viewer_basis(viewer, patient)).await
+		purpose: PurposeOfUse,
+	) -> Result<Result<AccessBasis, Refusal>, Error> {
+		self.view(chain::view_functions().consent().viewer_basis(viewer, patient, purpose)).await
+	}
+
+	/// The purpose `who` asks for records for when they name none: their own records for a
+	/// patient (`PATRQT`), treatment for a doctor (`TREAT`), operations for an admin
+	/// (`HOPERAT`) and anyone else.
+	pub async fn default_purpose(&self, who: AccountId) -> Result<PurposeOfUse, Error> {
+		Ok(match self.member(who).await?.map(|member| member.role) {
+			Some(Role::Patient) => PurposeOfUse::PatientRequested,
+			Some(Role::Doctor) => PurposeOfUse::Treatment,
+			_ => PurposeOfUse::Operations,
+		})
 	}
 
 	/// Up to `count` entries of the access log from index `start`, oldest first.

@@ -4,7 +4,7 @@
 //! |---|---|---|
 //! | `GET /v1/health` | — | the vault's account and the chain it serves ([`Health`]) |
 //! | `POST /v1/documents?patient=P&kind=K` | an active doctor | stores the body, returns [`Uploaded`] |
-//! | `POST /v1/records/{id}/release` | the viewer | logs the release (or refusal) on chain, then returns the sealed content |
+//! | `POST /v1/records/{id}/release?purpose=TREAT` | the viewer | logs the release (or refusal, naming what the viewer lacked) on chain for the purpose of use, then returns the sealed content |
 //! | `POST /v1/records/{id}/erase` | the patient or an admin | logs the erasure on chain, then deletes content and key ([`Erased`]) |
 //!
 //! Every error is a JSON [`ApiError`] with an HTTP status that fits it.
@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
 	custody::{check_release, sign_request, Identity, ENCAPPED_KEY_HEADER, RELEASE_BLOCK_HEADER},
-	AccountId, BlockNumber, Error, Keypair, MedChain, NewRecord, Outcome, Record, RecordId,
-	SubmissionId,
+	AccountId, BlockNumber, Error, Keypair, MedChain, NewRecord, Outcome, PurposeOfUse, Record,
+	RecordId, Refusal, SubmissionId,
 };
 
 /// What `GET /v1/health` answers.
@@ -63,6 +63,10 @@ pub struct ApiError {
 	/// For an erased record, the block that logged the erasure.
 	#[serde(default, skip_serializing_if = "Option::is_none")]
 	pub erased_at: Option<BlockNumber>,
+	/// For a refused release, what the viewer lacked (a `Refusal` variant, e.g.
+	/// `KindNotGranted`).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub refusal: Option<String>,
 }
 
 /// A document a vault released, opened and checked against the record's commitment.
@@ -124,14 +128,15 @@ impl VaultClient {
 		response.json().await.map_err(|e| Error::Custody(format!("a malformed upload answer: {e}")))
 	}
 
-	/// Asks for the release of `record` to `viewer`: returns the sealed salt and document and
-	/// the block that logged the release.
+	/// Asks for the release of `record` to `viewer` for `purpose`: returns the sealed salt and
+	/// document and the block that logged the release.
 	pub async fn release(
 		&self,
 		viewer: &Identity,
 		record: RecordId,
+		purpose: &PurposeOfUse,
 	) -> Result<(Vec<u8>, BlockNumber), Error> {
-		let path = format!("/v1/records/{record}/release");
+		let path = format!("/v1/records/{record}/release?purpose={}", purpose.code());
 		let response = self.signed(&viewer.signer, &path, Vec::new()).await?;
 		let header = |name: &str| {
 			response
@@ -182,12 +187,14 @@ impl VaultClient {
 			code: "http".into(),
 			error: format!("HTTP {status}: {text}"),
 			erased_at: None,
+			refusal: None,
 		});
 		Err(Error::Vault {
 			status,
 			code: error.code,
 			message: error.error,
 			erased_at: error.erased_at,
+			refusal: error.refusal,
 		})
 	}
 }
@@ -252,23 +259,29 @@ impl MedChain {
 		Ok((id, uploaded, outcome))
 	}
 
-	/// Gets record `id`'s content from its vault (or the vault at `url`): the release is
-	/// logged, the sealed answer opened with the viewer's encryption key and checked against
-	/// the record's commitment. A refusal is logged too and returned as
-	/// [`Error::AccessDenied`].
+	/// Gets record `id`'s content from its vault (or the vault at `url`) for `purpose`: the
+	/// release is logged, the sealed answer opened with the viewer's encryption key and
+	/// checked against the record's commitment. A refusal is logged too and returned as
+	/// [`Error::AccessDenied`], naming what the viewer lacked.
 	pub async fn get_record(
 		&self,
 		viewer: &Identity,
 		id: RecordId,
+		purpose: PurposeOfUse,
 		url: Option<&str>,
 	) -> Result<Document, Error> {
 		let (record, vault) = self.custody_of(id, url).await?;
-		let (opened, released_at) = match vault.release(viewer, id).await {
-			Err(Error::Vault { code, .. }) if code == "access_denied" => {
+		let (opened, released_at) = match vault.release(viewer, id, &purpose).await {
+			Err(Error::Vault { code, refusal, .. }) if code == "access_denied" => {
 				return Err(Error::AccessDenied {
 					viewer: viewer.account(),
 					patient: record.patient,
 					record: Some(id),
+					purpose,
+					refusal: refusal
+						.as_deref()
+						.and_then(Refusal::from_name)
+						.unwrap_or(Refusal::NoAccess),
 				})
 			},
 			other => other?,

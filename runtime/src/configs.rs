@@ -328,7 +328,7 @@ impl pallet_consent::Config for Runtime {
 	type Records = Records;
 	type AuditTrail = Audit;
 	type SubmissionDepositBase = ConstU128<{ 100 * MILLI_MED }>;
-	/// A 64-byte kind holds 0.00064 MED more.
+	/// The longest kind (a 33-byte FHIR resource type) holds 0.00033 MED more.
 	type SubmissionDepositPerByte = ConstU128<{ MILLI_MED / 100 }>;
 	type ConsentWindow = ConstU32<{ 7 * DAYS }>;
 	type MaxPendingPerPatient = ConstU32<32>;
@@ -336,6 +336,9 @@ impl pallet_consent::Config for Runtime {
 	type MaxBlockedPerPatient = ConstU32<64>;
 	type EmergencyWindow = ConstU32<{ 4 * HOURS }>;
 	type MaxGrantsPerPatient = ConstU32<64>;
+	/// Room for a few scopes side by side, e.g. Observations for treatment, everything for
+	/// emergency treatment, and one for payment.
+	type MaxGrantsPerDoctor = ConstU32<4>;
 	type WeightInfo = pallet_consent::weights::SubstrateWeight<Runtime>;
 }
 

@@ -22,8 +22,9 @@ use medchain_client::{
 		ENCAPPED_KEY_HEADER, NONCE_HEADER, RELEASE_BLOCK_HEADER, SIGNATURE_HEADER, TIME_HEADER,
 	},
 	keypair, parse_account, release_plaintext, AccountId, ApiError, Erased, Error as ChainError,
-	Health, Keypair, MedChain, MemberStatus, Record, RecordId, Role, Uploaded, Wait,
+	Health, Keypair, MedChain, MemberStatus, PurposeOfUse, Record, RecordId, Role, Uploaded, Wait,
 };
+use medchain_primitives::is_fhir_resource_type;
 use serde::Deserialize;
 use tower_http::{
 	cors::{Any, CorsLayer},
@@ -88,7 +89,10 @@ struct Refusal(StatusCode, ApiError);
 
 impl Refusal {
 	fn new(status: StatusCode, code: &str, error: impl Into<String>) -> Self {
-		Self(status, ApiError { code: code.into(), error: error.into(), erased_at: None })
+		Self(
+			status,
+			ApiError { code: code.into(), error: error.into(), erased_at: None, refusal: None },
+		)
 	}
 }
 
@@ -372,9 +376,14 @@ async fn upload(State(vault): State<Shared>, request: Request) -> Result<Respons
 	let (doctor, document) = authenticate(&vault, request).await?;
 	let bad = |error: String| Refusal::new(StatusCode::BAD_REQUEST, "bad_request", error);
 	let patient = parse_account(&query.patient).map_err(|e| bad(e.to_string()))?;
-	if query.kind.is_empty() || query.kind.len() > 64 {
-		return Err(bad("the kind must be 1 to 64 bytes, e.g. an HL7 FHIR resource type".into()));
+	if !is_fhir_resource_type(query.kind.as_bytes()) {
+		return Err(bad(format!(
+			"{} is not an HL7 FHIR R4 resource type; name one such as Observation or \
+			 DiagnosticReport, spelt as FHIR spells it",
+			query.kind
+		)));
 	}
+	check_fhir_document(&query.kind, &document)?;
 	if !vault.is_active(&doctor, Role::Doctor).await? {
 		return Err(Refusal::new(
 			StatusCode::FORBIDDEN,
@@ -406,11 +415,41 @@ async fn upload(State(vault): State<Shared>, request: Request) -> Result<Respons
 	Ok((StatusCode::CREATED, Json(uploaded)).into_response())
 }
 
+/// Refuses a document that is FHIR JSON (an object with a `resourceType`) of another resource
+/// type than `kind`; any other document (a PDF, an image, plain JSON) is taken as it is.
+fn check_fhir_document(kind: &str, document: &[u8]) -> Result<(), Refusal> {
+	let Ok(serde_json::Value::Object(object)) = serde_json::from_slice(document) else {
+		return Ok(());
+	};
+	match object.get("resourceType") {
+		None => Ok(()),
+		Some(serde_json::Value::String(found)) if found == kind => Ok(()),
+		Some(found) => Err(Refusal::new(
+			StatusCode::UNPROCESSABLE_ENTITY,
+			"wrong_resource_type",
+			format!(
+				"the document is FHIR JSON of resourceType {found}, not the {kind} its kind names; \
+				 give the kind of the document"
+			),
+		)),
+	}
+}
+
+#[derive(Deserialize)]
+struct ReleaseQuery {
+	purpose: String,
+}
+
 async fn release(
 	State(vault): State<Shared>,
 	Path(id): Path<RecordId>,
 	request: Request,
 ) -> Result<Response, Refusal> {
+	let bad = |error: String| Refusal::new(StatusCode::BAD_REQUEST, "bad_request", error);
+	let query = Query::<ReleaseQuery>::try_from_uri(request.uri()).map_err(|_| {
+		bad("name why you ask: ?purpose=TREAT (an HL7 v3 PurposeOfUse code)".into())
+	})?;
+	let purpose = PurposeOfUse::parse(&query.purpose).map_err(|e| bad(e.to_string()))?;
 	let (viewer, _) = authenticate(&vault, request).await?;
 	let record = vault.custody(id).await?;
 	let content_id = hex::encode(record.locator.content);
@@ -443,18 +482,21 @@ async fn release(
 	// Read and check the content before the release is logged: a damaged document is not
 	// released, so no release may be logged for it.
 	let plaintext = vault.store.get(&content_id).await?;
-	let outcome = match vault.chain.release(&vault.signer, id, viewer).await {
+	let outcome = match vault.chain.release(&vault.signer, id, viewer, purpose).await {
 		Ok((_, outcome)) => outcome,
-		Err(ChainError::AccessDenied { .. }) => {
-			eprintln!("refused record {id} to {viewer}");
-			return Err(Refusal::new(
+		Err(ChainError::AccessDenied { purpose, refusal, .. }) => {
+			eprintln!("refused record {id} to {viewer} for {purpose}: {}", refusal.name());
+			let mut denied = Refusal::new(
 				StatusCode::FORBIDDEN,
 				"access_denied",
 				format!(
-					"{viewer} may not see record {id}: no grant, emergency access or role allows \
-					 it; the refusal is on the access log"
+					"{viewer} may not see record {id} for {purpose}: {}; the refusal is on the \
+					 access log",
+					refusal.explain()
 				),
-			));
+			);
+			denied.1.refusal = Some(refusal.name().to_owned());
+			return Err(denied);
 		},
 		Err(other) => return Err(chain_failure(other)),
 	};

@@ -1,7 +1,9 @@
 //! Tests of the access log: appending, the hash chain, the patient index and paging.
 
 use crate::{mock::*, Entries, Entry, Head, LogHead, PatientEntryCount};
-use medchain_primitives::{testing::MockTime, AccessBasis, AuditAction, AuditEvent, AuditTrail};
+use medchain_primitives::{
+	testing::MockTime, AccessBasis, AuditAction, AuditEvent, AuditTrail, PurposeOfUse, Refusal,
+};
 use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash};
 
@@ -45,7 +47,11 @@ fn the_head_chains_every_entry() {
 	run_test(|| {
 		assert_eq!(Audit::head(), (0, H256::zero()));
 		log(AuditEvent::new(None, AuditAction::Registered(medchain_primitives::Role::Admin)));
-		log(AuditEvent::new(Some(ALICE), AuditAction::Viewed(AccessBasis::Grant)).patient(PATIENT));
+		log(AuditEvent::new(
+			Some(ALICE),
+			AuditAction::Viewed { basis: AccessBasis::Grant, purpose: PurposeOfUse::Treatment },
+		)
+		.patient(PATIENT));
 
 		// Recompute the chain the way an auditor with an exported log would.
 		let mut head = H256::zero();
@@ -99,10 +105,21 @@ fn the_whole_log_pages_in_order() {
 fn try_state_detects_a_tampered_entry() {
 	let mut ext = sp_io::TestExternalities::default();
 	ext.execute_with(|| {
-		log(AuditEvent::new(Some(ALICE), AuditAction::Viewed(AccessBasis::Patient))
-			.patient(PATIENT));
+		log(AuditEvent::new(
+			Some(ALICE),
+			AuditAction::Viewed {
+				basis: AccessBasis::Patient,
+				purpose: PurposeOfUse::PatientRequested,
+			},
+		)
+		.patient(PATIENT));
 		assert!(Audit::do_try_state().is_ok());
-		Entries::<Test>::mutate(0, |e| e.as_mut().unwrap().action = AuditAction::AccessDenied);
+		Entries::<Test>::mutate(0, |e| {
+			e.as_mut().unwrap().action = AuditAction::AccessDenied {
+				purpose: PurposeOfUse::PatientRequested,
+				refusal: Refusal::NoAccess,
+			}
+		});
 		assert!(Audit::do_try_state().is_err());
 	});
 }

@@ -1,11 +1,17 @@
-//! Benchmarks of every consent call, each at its worst case: the longest kind, a full consent
-//! pool.
+//! Benchmarks of every consent call, each at its worst case: the longest FHIR resource type,
+//! a full consent pool, a patient's every place taken by grants that ended, a doctor's every
+//! grant naming the most kinds.
 
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
-use medchain_primitives::{EmergencyReason, Locator, MAX_KIND_LEN};
+use medchain_primitives::{EmergencyReason, Locator, LONGEST_FHIR_RESOURCE_TYPE, MAX_KIND_LEN};
+
+/// The longest kind a submission can carry.
+fn longest_kind() -> Vec<u8> {
+	LONGEST_FHIR_RESOURCE_TYPE.as_bytes().to_vec()
+}
 
 fn member<T: Config>(name: &'static str, role: Role) -> T::AccountId {
 	let who: T::AccountId = account(name, 0, 0);
@@ -40,7 +46,7 @@ fn fill_pool<T: Config>(patient: &T::AccountId, free: u32) -> (SubmissionId, T::
 		Pallet::<T>::submit(
 			RawOrigin::Signed(doctor.clone()).into(),
 			patient.clone(),
-			alloc::vec![b'K'; MAX_KIND_LEN as usize],
+			longest_kind(),
 			locator::<T>(),
 			[1; 32],
 			None,
@@ -55,7 +61,7 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn submit(b: Linear<1, MAX_KIND_LEN>) {
+	fn submit() {
 		let doctor = member::<T>("doctor", Role::Doctor);
 		let patient = member::<T>("patient", Role::Patient);
 		fill_pool::<T>(&patient, 1);
@@ -63,7 +69,7 @@ mod benchmarks {
 		_(
 			RawOrigin::Signed(doctor),
 			patient.clone(),
-			alloc::vec![b'K'; b as usize],
+			longest_kind(),
 			locator::<T>(),
 			[1; 32],
 			None,
@@ -111,7 +117,7 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn grant_access() -> Result<(), BenchmarkError> {
+	fn grant_scoped(k: Linear<0, MAX_GRANT_KINDS>) -> Result<(), BenchmarkError> {
 		// Every place is taken by a grant that has run out: all are read and removed.
 		let patient = member::<T>("patient", Role::Patient);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -126,9 +132,20 @@ mod benchmarks {
 		}
 		frame_system::Pallet::<T>::set_block_number(now + 1u32.into());
 		let doctor = member::<T>("doctor", Role::Doctor);
+		let kinds: Vec<Vec<u8>> = Pallet::<T>::benchmark_kinds(k as usize, 0, &[])
+			.into_iter()
+			.map(|kind| kind.into_inner())
+			.collect();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(patient.clone()), doctor.clone(), None);
-		assert!(Grants::<T>::contains_key(&patient, &doctor));
+		_(
+			RawOrigin::Signed(patient.clone()),
+			doctor.clone(),
+			kinds,
+			PurposeOfUse::ALL.to_vec(),
+			None,
+		);
+		let grants = Grants::<T>::get(&patient, &doctor).unwrap_or_default();
+		assert_eq!(grants.first().map(|grant| grant.kinds.len() as u32), Some(k));
 		assert_eq!(GrantCount::<T>::get(&patient), 1);
 		Ok(())
 	}
@@ -137,7 +154,11 @@ mod benchmarks {
 	fn revoke_access() -> Result<(), BenchmarkError> {
 		let doctor = member::<T>("doctor", Role::Doctor);
 		let patient = member::<T>("patient", Role::Patient);
-		Pallet::<T>::grant_access(RawOrigin::Signed(patient.clone()).into(), doctor.clone(), None)?;
+		<Pallet<T> as AccessPolicy<T::AccountId>>::fill_grants_for_benchmark(
+			&doctor,
+			&patient,
+			&[],
+		);
 		Pallet::<T>::emergency_access(
 			RawOrigin::Signed(doctor.clone()).into(),
 			patient.clone(),
@@ -145,7 +166,9 @@ mod benchmarks {
 		)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(patient.clone()), doctor.clone());
-		assert!(!Grants::<T>::contains_key(&patient, &doctor));
+		let grants = Grants::<T>::get(&patient, &doctor).unwrap_or_default();
+		assert_eq!(grants.len() as u32, T::MaxGrantsPerDoctor::get());
+		assert!(grants.iter().all(|grant| grant.revoked_at.is_some()));
 		Ok(())
 	}
 

@@ -9,12 +9,13 @@
 //!
 //! | call | origin | errors | event |
 //! |---|---|---|---|
-//! | [`submit`](Pallet::submit) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient`, `BlockedByPatient`, `EmptyKind`, `KindTooLong`, `UnknownVault`, `CannotSupersede`, `PendingPoolFull`, `TooManyFromDoctor`, `InsufficientBalance` | `Submitted` |
+//! | [`submit`](Pallet::submit) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient`, `BlockedByPatient`, `NotFhirResourceType`, `UnknownVault`, `CannotSupersede`, `PendingPoolFull`, `TooManyFromDoctor`, `InsufficientBalance` | `Submitted` |
 //! | [`approve`](Pallet::approve) | signed: the submission's patient, active | `UnknownSubmission`, `NotSubmissionPatient`, `NotActivePatient`, `AuthorNotActive`, `SubmissionExpired`, `CannotSupersede` | `Approved` |
 //! | [`deny`](Pallet::deny) | signed: the submission's patient | `UnknownSubmission`, `NotSubmissionPatient` | `Denied` |
 //! | [`withdraw`](Pallet::withdraw) | signed: the submission's doctor | `UnknownSubmission`, `NotSubmissionDoctor` | `Withdrawn` |
 //! | [`expire`](Pallet::expire) | signed: anyone | `UnknownSubmission`, `NotExpired` | `Expired` |
-//! | [`grant_access`](Pallet::grant_access) | signed: an active patient | `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants` | `AccessGranted` |
+//! | [`grant_access`](Pallet::grant_access) | signed: an active patient | `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants`, `TooManyGrantsForDoctor` | `AccessGranted` |
+//! | [`grant_scoped`](Pallet::grant_scoped) | signed: an active patient | as `grant_access`, and `NoPurpose`, `TooManyKinds`, `NotFhirResourceType` | `AccessGranted` |
 //! | [`revoke_access`](Pallet::revoke_access) | signed: the patient | `NoAccessToRevoke` | `AccessRevoked` |
 //! | [`emergency_access`](Pallet::emergency_access) | signed: an active doctor | `NotActiveDoctor`, `NotActivePatient` | `EmergencyAccessInvoked` |
 //! | [`block_doctor`](Pallet::block_doctor) | signed: an active patient | `NotActivePatient`, `AlreadyBlocked`, `TooManyBlocked` | `DoctorBlocked` |
@@ -36,17 +37,36 @@
 //! submitting to them at all, so no doctor can keep a pool full. A submission whose doctor is
 //! no longer active (suspended) cannot be approved; the patient denies it or it expires.
 //!
+//! Record kinds are HL7 FHIR R4 resource type names (`Observation`, `DiagnosticReport`, ...);
+//! anything else is refused.
+//!
 //! The pallet implements [`medchain_primitives::AccessPolicy`]: the patient sees their own
-//! records; an active admin sees any; an active doctor sees the records they wrote, and a
-//! patient's records while a grant or an emergency access of theirs runs.
+//! records; an active admin sees any; an active doctor sees the records they wrote, a
+//! patient's records while an emergency access of theirs runs (always for emergency treatment,
+//! `ETREAT`), and what a running grant of theirs covers.
+//!
+//! ## Scoped grants
+//!
+//! A grant names the record kinds it covers (none: every kind), the purposes of use it covers
+//! (HL7 v3 PurposeOfUse codes: treatment, emergency treatment, payment, operations, public
+//! health, research, the patient's request) and the last block it runs (none: until revoked).
+//! A patient can hold up to `MaxGrantsPerDoctor` grants for one doctor, e.g. `Observation` for
+//! treatment until June and every kind for emergency treatment. A grant with the same kinds
+//! and purposes as one the doctor holds replaces it. [`grant_access`](Pallet::grant_access)
+//! gives the unscoped grant: every kind, for treatment. A refused access names what was
+//! missing ([`medchain_primitives::Refusal`]): any access at all, a running grant, the
+//! purpose, or the kind. Revoking ends every grant of the doctor and their emergency access;
+//! ended grants stay listed (inactive, with the block they ended in) until their place is
+//! needed, so that a patient's consents can be exported with their history.
 //!
 //! ## Low Level / Implementation Details
 //!
 //! [`Submissions`] holds pending submissions by id and [`PendingPool`] each patient's ids, a
 //! bounded list (`MaxPendingPerPatient`); [`PendingFromDoctor`] counts each doctor's places in
 //! each pool, so that a submission checks the doctor's share without reading the pool's
-//! submissions. Grants live in a double map counted per patient
-//! (`MaxGrantsPerPatient`); a grant that ran out frees its place when a new one needs it.
+//! submissions. Grants live in a double map by patient and doctor, each value the doctor's
+//! bounded list of grants (`MaxGrantsPerDoctor`), the doctors counted per patient
+//! (`MaxGrantsPerPatient`); grants that ended free their places when a new one needs them.
 //! Blocked doctors are a double map counted per patient (`MaxBlockedPerPatient`). No hook
 //! does any work: expiry is a call. `try_state` checks that
 //! pools, pending counts and submissions agree, that every doctor's held deposit equals their submissions'
@@ -54,7 +74,7 @@
 //!
 //! Storage version 1 replaced a submission's payload and content hash with a locator and a
 //! salted commitment, and an emergency access's free-text reason with a code; version 2 added
-//! [`PendingFromDoctor`]. MedChain has no production chain yet, so no migration exists; one
+//! [`PendingFromDoctor`]; version 3 made grants scoped lists. MedChain has no production chain yet, so no migration exists; one
 //! will be written when a live chain's storage changes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -79,8 +99,9 @@ use frame_support::traits::{
 	Get,
 };
 use medchain_primitives::{
-	AccessBasis, AccessPolicy, AuditAction, AuditEvent, AuditTrail, Commitment, EmergencyReason,
-	Locator, NewRecord, RecordId, RecordKind, RecordStore, Role, Roles, SubmissionId,
+	is_fhir_resource_type, AccessBasis, AccessPolicy, AccessRequest, AuditAction, AuditEvent,
+	AuditTrail, Commitment, EmergencyReason, Locator, NewRecord, PurposeOfUse, Purposes, RecordId,
+	RecordKind, RecordStore, Refusal, Role, Roles, SubmissionId, MAX_GRANT_KINDS,
 };
 use sp_runtime::traits::Saturating;
 
@@ -128,14 +149,42 @@ pub mod pallet {
 		pub expires_at: BlockNumberFor<T>,
 	}
 
-	/// A patient's grant of access to a doctor.
+	/// A patient's grant of access to a doctor: to some record kinds or all, for some
+	/// purposes, until a block or until revoked.
 	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
 	pub struct Grant<BlockNumber> {
 		/// When the grant was given.
 		pub granted_at: BlockNumber,
 		/// The last block of access, or `None` until revoked.
 		pub until: Option<BlockNumber>,
+		/// The FHIR resource types it covers, sorted; empty for every kind.
+		pub kinds: BoundedVec<RecordKind, ConstU32<MAX_GRANT_KINDS>>,
+		/// The purposes of use it covers, sorted; never empty.
+		pub purposes: Purposes,
+		/// The block in which the patient revoked it, if they did.
+		pub revoked_at: Option<BlockNumber>,
 	}
+
+	impl<BlockNumber: PartialOrd + Copy> Grant<BlockNumber> {
+		/// Whether the grant still runs at block `now`: not revoked and not past its end.
+		pub fn is_active(&self, now: BlockNumber) -> bool {
+			self.revoked_at.is_none() && self.until.is_none_or(|until| now <= until)
+		}
+
+		/// Whether the grant covers `purpose`.
+		pub fn covers_purpose(&self, purpose: PurposeOfUse) -> bool {
+			self.purposes.contains(&purpose)
+		}
+
+		/// Whether the grant covers records of `kind`; a history (`None`) is covered by any.
+		pub fn covers_kind(&self, kind: Option<&[u8]>) -> bool {
+			self.kinds.is_empty()
+				|| kind.is_none_or(|kind| self.kinds.iter().any(|k| k.as_slice() == kind))
+		}
+	}
+
+	/// A doctor's grants from one patient.
+	pub type GrantsOf<T> = BoundedVec<Grant<BlockNumberFor<T>>, <T as Config>::MaxGrantsPerDoctor>;
 
 	/// Break-glass access a doctor invoked to a patient's records.
 	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
@@ -156,7 +205,7 @@ pub mod pallet {
 	}
 
 	/// The storage layout's version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -199,6 +248,9 @@ pub mod pallet {
 		/// The most doctors one patient may grant access to at once.
 		#[pallet::constant]
 		type MaxGrantsPerPatient: Get<u32>;
+		/// The most grants one patient may hold for one doctor (running or ended).
+		#[pallet::constant]
+		type MaxGrantsPerDoctor: Get<u32>;
 		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -236,7 +288,8 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Access grants, by patient and doctor.
+	/// Access grants, by patient and doctor: the doctor's grants, running and ended, oldest
+	/// first.
 	#[pallet::storage]
 	pub type Grants<T: Config> = StorageDoubleMap<
 		_,
@@ -244,10 +297,10 @@ pub mod pallet {
 		T::AccountId,
 		Blake2_128Concat,
 		T::AccountId,
-		Grant<BlockNumberFor<T>>,
+		GrantsOf<T>,
 	>;
 
-	/// How many grants each patient has given.
+	/// How many doctors each patient holds grants for (entries of [`Grants`]).
 	#[pallet::storage]
 	pub type GrantCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
@@ -297,11 +350,14 @@ pub mod pallet {
 		Withdrawn { id: SubmissionId, doctor: T::AccountId },
 		/// A submission ran out of time and was cleared.
 		Expired { id: SubmissionId, patient: T::AccountId },
-		/// A patient granted a doctor access, until a block or until revoked.
+		/// A patient granted a doctor access to some kinds (none: every kind) for some
+		/// purposes, until a block or until revoked.
 		AccessGranted {
 			patient: T::AccountId,
 			doctor: T::AccountId,
 			until: Option<BlockNumberFor<T>>,
+			kinds: BoundedVec<RecordKind, ConstU32<MAX_GRANT_KINDS>>,
+			purposes: Purposes,
 		},
 		/// A patient revoked a doctor's access (a grant, an emergency access, or both).
 		AccessRevoked { patient: T::AccountId, doctor: T::AccountId },
@@ -326,10 +382,9 @@ pub mod pallet {
 		/// The caller (or the patient named) is not an active patient: they register
 		/// themselves, or an admin reinstates them.
 		NotActivePatient,
-		/// The record kind is empty; give a code such as an HL7 FHIR resource type.
-		EmptyKind,
-		/// The record kind is longer than 64 bytes; use a short code.
-		KindTooLong,
+		/// A record kind is not an HL7 FHIR R4 resource type name; use one such as
+		/// `Observation` or `DiagnosticReport`, spelt as FHIR spells it.
+		NotFhirResourceType,
 		/// The locator names no active vault: upload the content to a vault the registry
 		/// lists, and use the locator it returns.
 		UnknownVault,
@@ -352,8 +407,16 @@ pub mod pallet {
 		NotExpired,
 		/// The grant would end in the past; give a future block, or none.
 		GrantEndsInPast,
-		/// The patient has granted access to `MaxGrantsPerPatient` doctors; revoke one first.
+		/// The patient holds grants for `MaxGrantsPerPatient` doctors, all still running; revoke
+		/// one doctor's access first.
 		TooManyGrants,
+		/// The patient holds `MaxGrantsPerDoctor` running grants for this doctor; revoke their
+		/// access, or give a grant with the same kinds and purposes as one of them to replace it.
+		TooManyGrantsForDoctor,
+		/// A grant must name at least one purpose of use (e.g. treatment).
+		NoPurpose,
+		/// A grant names more than 8 record kinds; name none to cover every kind.
+		TooManyKinds,
 		/// The doctor has no access to revoke.
 		NoAccessToRevoke,
 		/// The patient blocked this doctor from submitting to them; the patient may unblock.
@@ -392,12 +455,14 @@ pub mod pallet {
 		/// until the submission leaves the pool. The content stays in the vault `locator`
 		/// names; the chain keeps the locator and the salted `commitment` the vault returned.
 		///
+		/// `kind` is an HL7 FHIR R4 resource type name, such as `Observation`.
+		///
 		/// Origin: signed, an active doctor the patient has not blocked. Emits `Submitted`.
-		/// Errors: `NotActiveDoctor`, `NotActivePatient`, `BlockedByPatient`, `EmptyKind`,
-		/// `KindTooLong`, `UnknownVault`, `CannotSupersede`, `PendingPoolFull`,
+		/// Errors: `NotActiveDoctor`, `NotActivePatient`, `BlockedByPatient`,
+		/// `NotFhirResourceType`, `UnknownVault`, `CannotSupersede`, `PendingPoolFull`,
 		/// `TooManyFromDoctor`, `InsufficientBalance`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::submit(kind.len() as u32))]
+		#[pallet::weight(T::WeightInfo::submit())]
 		pub fn submit(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
@@ -410,8 +475,7 @@ pub mod pallet {
 			ensure!(T::Roles::is_active(&doctor, Role::Doctor), Error::<T>::NotActiveDoctor);
 			ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
 			ensure!(!Blocked::<T>::contains_key(&patient, &doctor), Error::<T>::BlockedByPatient);
-			ensure!(!kind.is_empty(), Error::<T>::EmptyKind);
-			let kind: RecordKind = kind.try_into().map_err(|_| Error::<T>::KindTooLong)?;
+			let kind = Self::fhir_kind(kind)?;
 			ensure!(T::Roles::is_active_vault(&locator.vault), Error::<T>::UnknownVault);
 			if let Some(old) = supersedes {
 				ensure!(T::Records::can_supersede(&patient, old), Error::<T>::CannotSupersede);
@@ -562,56 +626,69 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Grants `doctor` access to the caller's records until block `until` (inclusive), or
-		/// until revoked when `until` is `None`. A new grant replaces the doctor's last one; when
-		/// the patient's grants are at `MaxGrantsPerPatient`, those that ran out are removed
-		/// first.
+		/// Grants `doctor` access to every kind of the caller's records, for treatment, until
+		/// block `until` (inclusive), or until revoked when `until` is `None`: the unscoped
+		/// grant. It replaces the doctor's last unscoped grant; see
+		/// [`grant_scoped`](Pallet::grant_scoped) for other scopes.
 		///
 		/// Origin: signed, an active patient. Emits `AccessGranted`.
-		/// Errors: `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants`.
+		/// Errors: `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants`,
+		/// `TooManyGrantsForDoctor`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::grant_access())]
+		#[pallet::weight(T::WeightInfo::grant_scoped(0))]
 		pub fn grant_access(
 			origin: OriginFor<T>,
 			doctor: T::AccountId,
 			until: Option<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			let patient = ensure_signed(origin)?;
-			ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
-			ensure!(T::Roles::is_active(&doctor, Role::Doctor), Error::<T>::NotActiveDoctor);
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(until.is_none_or(|until| until >= now), Error::<T>::GrantEndsInPast);
-			if !Grants::<T>::contains_key(&patient, &doctor) {
-				if GrantCount::<T>::get(&patient) >= T::MaxGrantsPerPatient::get() {
-					Self::remove_expired_grants(&patient, now);
-				}
-				let count = GrantCount::<T>::get(&patient);
-				ensure!(count < T::MaxGrantsPerPatient::get(), Error::<T>::TooManyGrants);
-				GrantCount::<T>::insert(&patient, count.saturating_add(1));
-			}
-			Grants::<T>::insert(&patient, &doctor, Grant { granted_at: now, until });
-			Self::deposit_event(Event::AccessGranted {
-				patient: patient.clone(),
-				doctor: doctor.clone(),
-				until,
-			});
-			T::AuditTrail::log(AuditEvent::by_patient(patient, AuditAction::AccessGranted, doctor));
-			Ok(())
+			Self::grant(patient, doctor, Vec::new(), alloc::vec![PurposeOfUse::Treatment], until)
 		}
 
-		/// Revokes `doctor`'s access to the caller's records: their grant and any emergency
-		/// access they invoked.
+		/// Grants `doctor` access to the caller's records of `kinds` (HL7 FHIR R4 resource
+		/// types; none for every kind), for `purposes` (HL7 v3 PurposeOfUse), until block
+		/// `until` (inclusive) or until revoked when `None`. A grant of the same kinds and
+		/// purposes replaces the doctor's earlier one; otherwise it is added beside the
+		/// doctor's other grants, making room by dropping those that ended. When the patient
+		/// holds grants for `MaxGrantsPerPatient` doctors, doctors whose grants all ended are
+		/// dropped first.
+		///
+		/// Origin: signed, an active patient. Emits `AccessGranted`.
+		/// Errors: `NotActivePatient`, `NotActiveDoctor`, `NoPurpose`, `TooManyKinds`,
+		/// `NotFhirResourceType`, `GrantEndsInPast`, `TooManyGrants`, `TooManyGrantsForDoctor`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::grant_scoped(kinds.len().min(MAX_GRANT_KINDS as usize) as u32))]
+		pub fn grant_scoped(
+			origin: OriginFor<T>,
+			doctor: T::AccountId,
+			kinds: Vec<Vec<u8>>,
+			purposes: Vec<PurposeOfUse>,
+			until: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let patient = ensure_signed(origin)?;
+			Self::grant(patient, doctor, kinds, purposes, until)
+		}
+
+		/// Revokes `doctor`'s access to the caller's records: every running grant (each stays
+		/// listed, inactive, with the block it was revoked in) and any emergency access they
+		/// invoked.
 		///
 		/// Origin: signed, the patient. Emits `AccessRevoked`. Errors: `NoAccessToRevoke`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::revoke_access())]
 		pub fn revoke_access(origin: OriginFor<T>, doctor: T::AccountId) -> DispatchResult {
 			let patient = ensure_signed(origin)?;
-			let granted = Grants::<T>::take(&patient, &doctor).is_some();
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut grants = Grants::<T>::get(&patient, &doctor).unwrap_or_default();
+			let mut granted = false;
+			for grant in grants.iter_mut().filter(|grant| grant.is_active(now)) {
+				grant.revoked_at = Some(now);
+				granted = true;
+			}
 			let emergency = EmergencyAccesses::<T>::take(&patient, &doctor).is_some();
 			ensure!(granted || emergency, Error::<T>::NoAccessToRevoke);
 			if granted {
-				GrantCount::<T>::mutate(&patient, |count| count.saturating_dec());
+				Grants::<T>::insert(&patient, &doctor, grants);
 			}
 			Self::deposit_event(Event::AccessRevoked {
 				patient: patient.clone(),
@@ -711,17 +788,27 @@ pub mod pallet {
 				.collect()
 		}
 
-		/// The doctors a patient granted access to, with their grants (at most
-		/// `MaxGrantsPerPatient`).
-		pub fn grants(patient: T::AccountId) -> Vec<(T::AccountId, Grant<BlockNumberFor<T>>)> {
+		/// The doctors a patient granted access to, each with their grants, running and ended
+		/// (at most `MaxGrantsPerPatient` doctors).
+		pub fn grants(patient: T::AccountId) -> Vec<(T::AccountId, Vec<Grant<BlockNumberFor<T>>>)> {
 			Grants::<T>::iter_prefix(&patient)
 				.take(T::MaxGrantsPerPatient::get() as usize)
+				.map(|(doctor, grants)| (doctor, grants.into_inner()))
 				.collect()
 		}
 
-		/// The basis on which `viewer` may see `patient`'s records now, if any.
-		pub fn viewer_basis(viewer: T::AccountId, patient: T::AccountId) -> Option<AccessBasis> {
-			<Self as AccessPolicy<T::AccountId>>::access_basis(&viewer, &patient, None)
+		/// The basis on which `viewer` may see `patient`'s history now for `purpose`, or what
+		/// they lack.
+		pub fn viewer_basis(
+			viewer: T::AccountId,
+			patient: T::AccountId,
+			purpose: PurposeOfUse,
+		) -> Result<AccessBasis, Refusal> {
+			<Self as AccessPolicy<T::AccountId>>::access_basis(
+				&viewer,
+				&patient,
+				AccessRequest { author: None, kind: None, purpose },
+			)
 		}
 	}
 }
@@ -737,20 +824,81 @@ impl<T: Config> Pallet<T> {
 			.and_then(|per_byte| T::SubmissionDepositBase::get().checked_add(&per_byte))
 	}
 
-	/// Removes `patient`'s grants that ran out before `now`.
-	fn remove_expired_grants(
+	/// `kind` as a record kind, if it names an HL7 FHIR R4 resource type.
+	fn fhir_kind(kind: Vec<u8>) -> Result<RecordKind, Error<T>> {
+		frame_support::ensure!(is_fhir_resource_type(&kind), Error::<T>::NotFhirResourceType);
+		kind.try_into().map_err(|_| Error::<T>::NotFhirResourceType)
+	}
+
+	/// Checks and stores `patient`'s grant to `doctor`; see [`Pallet::grant_scoped`].
+	fn grant(
+		patient: T::AccountId,
+		doctor: T::AccountId,
+		kinds: Vec<Vec<u8>>,
+		mut purposes: Vec<PurposeOfUse>,
+		until: Option<frame_system::pallet_prelude::BlockNumberFor<T>>,
+	) -> sp_runtime::DispatchResult {
+		use frame_support::ensure;
+		ensure!(T::Roles::is_active(&patient, Role::Patient), Error::<T>::NotActivePatient);
+		ensure!(T::Roles::is_active(&doctor, Role::Doctor), Error::<T>::NotActiveDoctor);
+		purposes.sort();
+		purposes.dedup();
+		let purposes: Purposes = purposes.try_into().map_err(|_| Error::<T>::NoPurpose)?;
+		ensure!(!purposes.is_empty(), Error::<T>::NoPurpose);
+		ensure!(kinds.len() as u32 <= MAX_GRANT_KINDS, Error::<T>::TooManyKinds);
+		let mut kinds = kinds.into_iter().map(Self::fhir_kind).collect::<Result<Vec<_>, _>>()?;
+		kinds.sort();
+		kinds.dedup();
+		let kinds = kinds.try_into().map_err(|_| Error::<T>::TooManyKinds)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(until.is_none_or(|until| until >= now), Error::<T>::GrantEndsInPast);
+
+		let existing = Grants::<T>::get(&patient, &doctor);
+		if existing.is_none() {
+			if GrantCount::<T>::get(&patient) >= T::MaxGrantsPerPatient::get() {
+				Self::remove_ended_grants(&patient, now);
+			}
+			ensure!(
+				GrantCount::<T>::get(&patient) < T::MaxGrantsPerPatient::get(),
+				Error::<T>::TooManyGrants
+			);
+		}
+		let mut grants = existing.clone().unwrap_or_default();
+		let grant = Grant { granted_at: now, until, kinds, purposes, revoked_at: None };
+		grants.retain(|old| old.kinds != grant.kinds || old.purposes != grant.purposes);
+		if grants.is_full() {
+			grants.retain(|old| old.is_active(now));
+		}
+		grants.try_push(grant.clone()).map_err(|_| Error::<T>::TooManyGrantsForDoctor)?;
+		if existing.is_none() {
+			GrantCount::<T>::mutate(&patient, |count| count.saturating_inc());
+		}
+		Grants::<T>::insert(&patient, &doctor, grants);
+		Self::deposit_event(Event::AccessGranted {
+			patient: patient.clone(),
+			doctor: doctor.clone(),
+			until,
+			kinds: grant.kinds,
+			purposes: grant.purposes,
+		});
+		T::AuditTrail::log(AuditEvent::by_patient(patient, AuditAction::AccessGranted, doctor));
+		Ok(())
+	}
+
+	/// Removes `patient`'s doctors whose grants all ended before `now`.
+	fn remove_ended_grants(
 		patient: &T::AccountId,
 		now: frame_system::pallet_prelude::BlockNumberFor<T>,
 	) {
-		let expired: Vec<_> = Grants::<T>::iter_prefix(patient)
-			.filter(|(_, grant)| grant.until.is_some_and(|until| until < now))
+		let ended: Vec<_> = Grants::<T>::iter_prefix(patient)
+			.filter(|(_, grants)| !grants.iter().any(|grant| grant.is_active(now)))
 			.map(|(doctor, _)| doctor)
 			.collect();
-		for doctor in &expired {
+		for doctor in &ended {
 			Grants::<T>::remove(patient, doctor);
 		}
 		GrantCount::<T>::mutate(patient, |count| {
-			*count = count.saturating_sub(expired.len() as u32);
+			*count = count.saturating_sub(ended.len() as u32);
 		});
 	}
 
@@ -772,7 +920,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that pools, each doctor's pending counts and submissions agree, that each
 	/// doctor's held deposit equals the deposits of their submissions, and that grant and block
-	/// counts are right and within bounds.
+	/// counts are right and within bounds, and that every grant names known kinds and at least
+	/// one purpose, each once.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -826,36 +975,113 @@ impl<T: Config> Pallet<T> {
 			);
 			frame_support::ensure!(count <= T::MaxGrantsPerPatient::get(), "too many grants");
 		}
+		for (patient, _, grants) in Grants::<T>::iter() {
+			frame_support::ensure!(
+				GrantCount::<T>::contains_key(&patient),
+				"a patient's grants are not counted"
+			);
+			for grant in &grants {
+				frame_support::ensure!(
+					!grant.purposes.is_empty()
+						&& grant.purposes.windows(2).all(|pair| pair[0] < pair[1])
+						&& grant.kinds.windows(2).all(|pair| pair[0] < pair[1])
+						&& grant.kinds.iter().all(|kind| is_fhir_resource_type(kind)),
+					"a grant's purposes or kinds are empty, repeated or unknown"
+				);
+				frame_support::ensure!(
+					grant.revoked_at.is_none_or(|revoked| revoked >= grant.granted_at),
+					"a grant was revoked before it was given"
+				);
+			}
+		}
 		Ok(())
 	}
 }
 
 impl<T: Config> AccessPolicy<T::AccountId> for Pallet<T> {
+	/// The patient, an active admin and a record's author are not limited by purpose or kind.
+	/// A doctor's running emergency access covers everything, logged as emergency treatment;
+	/// otherwise a running grant must cover both the purpose and the kind. A refusal names
+	/// the first of these the doctor lacks: any grant, a running one, the purpose, the kind.
 	fn access_basis(
 		viewer: &T::AccountId,
 		patient: &T::AccountId,
-		author: Option<&T::AccountId>,
-	) -> Option<AccessBasis> {
+		request: AccessRequest<T::AccountId>,
+	) -> Result<AccessBasis, Refusal> {
 		if viewer == patient {
-			return Some(AccessBasis::Patient);
+			return Ok(AccessBasis::Patient);
 		}
 		if T::Roles::is_active(viewer, Role::Admin) {
-			return Some(AccessBasis::Admin);
+			return Ok(AccessBasis::Admin);
 		}
 		if !T::Roles::is_active(viewer, Role::Doctor) {
-			return None;
+			return Err(Refusal::NoAccess);
 		}
-		if author == Some(viewer) {
-			return Some(AccessBasis::Author);
+		if request.author == Some(viewer) {
+			return Ok(AccessBasis::Author);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
-		let granted = Grants::<T>::get(patient, viewer)
-			.is_some_and(|grant| grant.until.is_none_or(|until| now <= until));
-		if granted {
-			return Some(AccessBasis::Grant);
+		let grants = Grants::<T>::get(patient, viewer).unwrap_or_default();
+		let running = || grants.iter().filter(|grant| grant.is_active(now));
+		if running()
+			.any(|grant| grant.covers_purpose(request.purpose) && grant.covers_kind(request.kind))
+		{
+			return Ok(AccessBasis::Grant);
 		}
-		EmergencyAccesses::<T>::get(patient, viewer)
-			.filter(|emergency| now <= emergency.until)
-			.map(|_| AccessBasis::Emergency)
+		let emergency = EmergencyAccesses::<T>::get(patient, viewer)
+			.is_some_and(|emergency| now <= emergency.until);
+		if emergency {
+			return Ok(AccessBasis::Emergency);
+		}
+		Err(if grants.is_empty() {
+			Refusal::NoAccess
+		} else if running().next().is_none() {
+			Refusal::GrantEnded
+		} else if !running().any(|grant| grant.covers_purpose(request.purpose)) {
+			Refusal::PurposeNotGranted
+		} else {
+			Refusal::KindNotGranted
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn fill_grants_for_benchmark(viewer: &T::AccountId, patient: &T::AccountId, kind: &[u8]) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let grants: Vec<_> = (0..T::MaxGrantsPerDoctor::get() as usize)
+			.map(|n| Grant {
+				granted_at: now,
+				until: None,
+				kinds: Self::benchmark_kinds(MAX_GRANT_KINDS as usize, n, kind),
+				purposes: Purposes::truncate_from(alloc::vec![PurposeOfUse::Treatment]),
+				revoked_at: None,
+			})
+			.collect();
+		if !Grants::<T>::contains_key(patient, viewer) {
+			GrantCount::<T>::mutate(patient, |count| count.saturating_inc());
+		}
+		Grants::<T>::insert(patient, viewer, GrantsOf::<T>::truncate_from(grants));
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// `count` of the longest FHIR resource types, sorted, other than `except`, starting from
+	/// the `offset`-th longest: the largest kinds a grant can name.
+	pub fn benchmark_kinds(
+		count: usize,
+		offset: usize,
+		except: &[u8],
+	) -> frame_support::BoundedVec<RecordKind, frame_support::traits::ConstU32<MAX_GRANT_KINDS>> {
+		let mut names = medchain_primitives::FHIR_RESOURCE_TYPES.to_vec();
+		names.sort_by_key(|name| core::cmp::Reverse(name.len()));
+		let mut kinds: Vec<RecordKind> = names
+			.into_iter()
+			.filter(|name| name.as_bytes() != except)
+			.skip(offset)
+			.take(count)
+			.map(|name| RecordKind::truncate_from(name.as_bytes().to_vec()))
+			.collect();
+		kinds.sort();
+		frame_support::BoundedVec::truncate_from(kinds)
 	}
 }

@@ -66,6 +66,7 @@ impl pallet_consent::Config for Test {
 	type MaxBlockedPerPatient = ConstU32<1>;
 	type EmergencyWindow = EmergencyWindow;
 	type MaxGrantsPerPatient = ConstU32<2>;
+	type MaxGrantsPerDoctor = ConstU32<2>;
 	type WeightInfo = pallet_consent::weights::SubstrateWeight<Test>;
 }
 

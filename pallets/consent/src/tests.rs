@@ -10,8 +10,10 @@ use frame_support::{
 };
 use medchain_primitives::{
 	testing::{MockRecords, MockRoles, RecordingAudit},
-	AccessBasis, AccessPolicy, AuditAction, AuditEvent, EmergencyReason, Locator, MemberStatus,
-	NewRecord, Role,
+	AccessBasis, AccessPolicy, AccessRequest, AuditAction, AuditEvent, EmergencyReason, Locator,
+	MemberStatus, NewRecord,
+	PurposeOfUse::{self, *},
+	Refusal, Role,
 };
 
 const COMMITMENT: [u8; 32] = [7; 32];
@@ -49,7 +51,7 @@ fn submit(supersedes: Option<u64>) -> u64 {
 
 /// `doctor` submits a note for `patient`, kept in the registered vault.
 fn submit_to(doctor: u64, patient: u64) -> sp_runtime::DispatchResult {
-	Consent::submit(signed(doctor), patient, b"Obs".to_vec(), locator(), COMMITMENT, None)
+	Consent::submit(signed(doctor), patient, b"Condition".to_vec(), locator(), COMMITMENT, None)
 }
 
 fn run_to(block: u64) {
@@ -106,10 +108,15 @@ fn submit_checks_its_input() {
 			let locator = Locator { vault, content: [5; 16] };
 			Consent::submit(signed(DOCTOR), PATIENT, kind, locator, COMMITMENT, supersedes)
 		};
-		assert_noop!(submit_with(vec![], VAULT, None), Error::<Test>::EmptyKind);
-		assert_noop!(submit_with(vec![b'k'; 65], VAULT, None), Error::<Test>::KindTooLong);
-		assert_noop!(submit_with(b"Obs".to_vec(), NOBODY, None), Error::<Test>::UnknownVault);
-		assert_noop!(submit_with(b"Obs".to_vec(), VAULT, Some(0)), Error::<Test>::CannotSupersede);
+		for kind in [&b""[..], b"Obs", b"observation", b"lab-result", &[b'K'; 65]] {
+			assert_noop!(
+				submit_with(kind.to_vec(), VAULT, None),
+				Error::<Test>::NotFhirResourceType
+			);
+		}
+		let observation = || b"Observation".to_vec();
+		assert_noop!(submit_with(observation(), NOBODY, None), Error::<Test>::UnknownVault);
+		assert_noop!(submit_with(observation(), VAULT, Some(0)), Error::<Test>::CannotSupersede);
 	});
 }
 
@@ -180,7 +187,7 @@ fn an_amendment_supersedes_the_latest_version_only() {
 			Consent::submit(
 				signed(DOCTOR),
 				PATIENT,
-				b"Obs".to_vec(),
+				b"Condition".to_vec(),
 				locator(),
 				COMMITMENT,
 				Some(0)
@@ -192,7 +199,7 @@ fn an_amendment_supersedes_the_latest_version_only() {
 			Consent::submit(
 				signed(DOCTOR),
 				PATIENT_2,
-				b"Obs".to_vec(),
+				b"Condition".to_vec(),
 				locator(),
 				COMMITMENT,
 				Some(1)
@@ -306,81 +313,192 @@ fn anyone_expires_a_submission_after_its_window() {
 	});
 }
 
+/// A grant of `kinds` for `purposes` from `PATIENT` to `doctor`, until `until`.
+fn grant(
+	doctor: u64,
+	kinds: &[&str],
+	purposes: &[PurposeOfUse],
+	until: Option<u64>,
+) -> frame_support::dispatch::DispatchResult {
+	let kinds = kinds.iter().map(|kind| kind.as_bytes().to_vec()).collect();
+	Consent::grant_scoped(signed(PATIENT), doctor, kinds, purposes.to_vec(), until)
+}
+
+/// The grant stored for `kinds` and `purposes`, given at `granted_at`.
+fn stored(
+	granted_at: u64,
+	until: Option<u64>,
+	kinds: &[&str],
+	purposes: &[PurposeOfUse],
+	revoked_at: Option<u64>,
+) -> Grant<u64> {
+	Grant {
+		granted_at,
+		until,
+		kinds: kinds
+			.iter()
+			.map(|kind| kind.as_bytes().to_vec().try_into().unwrap())
+			.collect::<Vec<_>>()
+			.try_into()
+			.unwrap(),
+		purposes: purposes.to_vec().try_into().unwrap(),
+		revoked_at,
+	}
+}
+
+fn grants_of(doctor: u64) -> Vec<Grant<u64>> {
+	Grants::<Test>::get(PATIENT, doctor).map(|grants| grants.into_inner()).unwrap_or_default()
+}
+
 #[test]
-fn grant_access_works_and_replaces_an_earlier_grant() {
+fn grant_access_gives_every_kind_for_treatment_and_replaces_an_earlier_one() {
 	run_test(|| {
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, Some(10)));
-		assert_eq!(
-			Grants::<Test>::get(PATIENT, DOCTOR),
-			Some(Grant { granted_at: 1, until: Some(10) })
-		);
+		assert_eq!(grants_of(DOCTOR), vec![stored(1, Some(10), &[], &[Treatment], None)]);
 		assert_eq!(GrantCount::<Test>::get(PATIENT), 1);
 		assert_eq!(
 			last_event(),
-			Event::AccessGranted { patient: PATIENT, doctor: DOCTOR, until: Some(10) }.into()
+			Event::AccessGranted {
+				patient: PATIENT,
+				doctor: DOCTOR,
+				until: Some(10),
+				kinds: Default::default(),
+				purposes: vec![Treatment].try_into().unwrap(),
+			}
+			.into()
 		);
 		assert_eq!(
 			RecordingAudit::last(),
 			Some(AuditEvent::by_patient(PATIENT, AuditAction::AccessGranted, DOCTOR))
 		);
+		run_to(2);
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
 		assert_eq!(GrantCount::<Test>::get(PATIENT), 1);
-		assert_eq!(Consent::grants(PATIENT), vec![(DOCTOR, Grant { granted_at: 1, until: None })]);
+		assert_eq!(
+			Consent::grants(PATIENT),
+			vec![(DOCTOR, vec![stored(2, None, &[], &[Treatment], None)])]
+		);
 	});
 }
 
 #[test]
-fn grant_access_errors() {
+fn a_patient_holds_several_scoped_grants_for_one_doctor() {
+	run_test(|| {
+		// Observation and DiagnosticReport for treatment until block 10, everything for
+		// emergency treatment; kinds and purposes are kept sorted and once each.
+		assert_ok!(grant(
+			DOCTOR,
+			&["Observation", "DiagnosticReport", "Observation"],
+			&[Treatment, Treatment],
+			Some(10)
+		));
+		assert_eq!(
+			last_event(),
+			Event::AccessGranted {
+				patient: PATIENT,
+				doctor: DOCTOR,
+				until: Some(10),
+				kinds: stored(1, None, &["DiagnosticReport", "Observation"], &[Treatment], None)
+					.kinds,
+				purposes: vec![Treatment].try_into().unwrap(),
+			}
+			.into()
+		);
+		assert_ok!(grant(DOCTOR, &[], &[EmergencyTreatment], None));
+		assert_eq!(
+			grants_of(DOCTOR),
+			vec![
+				stored(1, Some(10), &["DiagnosticReport", "Observation"], &[Treatment], None),
+				stored(1, None, &[], &[EmergencyTreatment], None),
+			]
+		);
+		assert_eq!(GrantCount::<Test>::get(PATIENT), 1, "one doctor");
+		// The same scope again replaces the first grant (a new end), not a third place.
+		run_to(3);
+		assert_ok!(grant(DOCTOR, &["DiagnosticReport", "Observation"], &[Treatment], Some(20)));
+		assert_eq!(
+			grants_of(DOCTOR),
+			vec![
+				stored(1, None, &[], &[EmergencyTreatment], None),
+				stored(3, Some(20), &["DiagnosticReport", "Observation"], &[Treatment], None),
+			]
+		);
+		assert_eq!(RecordingAudit::events().len(), 3, "each grant is logged");
+	});
+}
+
+#[test]
+fn grant_errors() {
 	run_test(|| {
 		assert_noop!(
 			Consent::grant_access(signed(NOBODY), DOCTOR, None),
 			Error::<Test>::NotActivePatient
 		);
+		assert_noop!(grant(NOBODY, &[], &[Treatment], None), Error::<Test>::NotActiveDoctor);
 		assert_noop!(
-			Consent::grant_access(signed(PATIENT), NOBODY, None),
+			grant(SUSPENDED_DOCTOR, &[], &[Treatment], None),
 			Error::<Test>::NotActiveDoctor
 		);
+		assert_noop!(grant(DOCTOR, &["Observation"], &[], None), Error::<Test>::NoPurpose);
 		assert_noop!(
-			Consent::grant_access(signed(PATIENT), SUSPENDED_DOCTOR, None),
-			Error::<Test>::NotActiveDoctor
+			grant(DOCTOR, &["Observation", "observation"], &[Treatment], None),
+			Error::<Test>::NotFhirResourceType
 		);
+		let nine = ["Observation"; 9];
+		assert_noop!(grant(DOCTOR, &nine, &[Treatment], None), Error::<Test>::TooManyKinds);
 		run_to(5);
-		assert_noop!(
-			Consent::grant_access(signed(PATIENT), DOCTOR, Some(4)),
-			Error::<Test>::GrantEndsInPast
-		);
+		assert_noop!(grant(DOCTOR, &[], &[Treatment], Some(4)), Error::<Test>::GrantEndsInPast);
+		// Two doctors fill the patient's places (MaxGrantsPerPatient is 2).
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR_2, None));
 		assert_noop!(
 			Consent::grant_access(signed(PATIENT), POOR_DOCTOR, None),
 			Error::<Test>::TooManyGrants
 		);
+		// Two running grants fill one doctor's places (MaxGrantsPerDoctor is 2).
+		assert_ok!(grant(DOCTOR, &["Observation"], &[Research], None));
+		assert_noop!(
+			grant(DOCTOR, &["Observation"], &[Payment], None),
+			Error::<Test>::TooManyGrantsForDoctor
+		);
+		assert!(RecordingAudit::events().len() == 3, "refused grants are not logged");
 	});
 }
 
 #[test]
-fn revoke_access_ends_grants_and_emergencies() {
+fn revoke_access_ends_every_grant_and_the_emergency_and_keeps_them_listed() {
 	run_test(|| {
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
+		assert_ok!(grant(DOCTOR, &["Observation"], &[Research], Some(3)));
 		assert_ok!(Consent::emergency_access(
 			signed(DOCTOR),
 			PATIENT,
 			EmergencyReason::Unconscious
 		));
+		run_to(2);
 		assert_ok!(Consent::revoke_access(signed(PATIENT), DOCTOR));
-		assert!(Grants::<Test>::get(PATIENT, DOCTOR).is_none());
+		assert_eq!(
+			grants_of(DOCTOR),
+			vec![
+				stored(1, None, &[], &[Treatment], Some(2)),
+				stored(1, Some(3), &["Observation"], &[Research], Some(2)),
+			]
+		);
 		assert!(EmergencyAccesses::<Test>::get(PATIENT, DOCTOR).is_none());
-		assert_eq!(GrantCount::<Test>::get(PATIENT), 0);
+		assert_eq!(GrantCount::<Test>::get(PATIENT), 1, "the ended grants stay listed");
 		assert_eq!(last_event(), Event::AccessRevoked { patient: PATIENT, doctor: DOCTOR }.into());
 		assert_eq!(
 			RecordingAudit::last(),
 			Some(AuditEvent::by_patient(PATIENT, AuditAction::AccessRevoked, DOCTOR))
 		);
-		assert_eq!(Consent::viewer_basis(DOCTOR, PATIENT), None);
+		assert_eq!(Consent::viewer_basis(DOCTOR, PATIENT, Treatment), Err(Refusal::GrantEnded));
 		assert_noop!(
 			Consent::revoke_access(signed(PATIENT), DOCTOR),
 			Error::<Test>::NoAccessToRevoke
 		);
+		// A new grant takes the place of an ended one once the doctor's list is full.
+		assert_ok!(grant(DOCTOR, &["Condition"], &[Payment], None));
+		assert_eq!(grants_of(DOCTOR), vec![stored(2, None, &["Condition"], &[Payment], None)]);
 	});
 }
 
@@ -404,9 +522,9 @@ fn emergency_access_is_recorded_and_runs_out() {
 					.patient(PATIENT)
 			)
 		);
-		assert_eq!(Consent::viewer_basis(DOCTOR_2, PATIENT), Some(AccessBasis::Emergency));
+		assert_eq!(Consent::viewer_basis(DOCTOR_2, PATIENT, Research), Ok(AccessBasis::Emergency));
 		run_to(7);
-		assert_eq!(Consent::viewer_basis(DOCTOR_2, PATIENT), None);
+		assert_eq!(Consent::viewer_basis(DOCTOR_2, PATIENT, Treatment), Err(Refusal::NoAccess));
 	});
 }
 
@@ -422,27 +540,83 @@ fn emergency_access_errors() {
 	});
 }
 
+fn basis(
+	viewer: u64,
+	author: Option<&u64>,
+	kind: Option<&str>,
+	purpose: PurposeOfUse,
+) -> Result<AccessBasis, Refusal> {
+	let request = AccessRequest { author, kind: kind.map(str::as_bytes), purpose };
+	<Consent as AccessPolicy<u64>>::access_basis(&viewer, &PATIENT, request)
+}
+
 #[test]
 fn access_policy_names_the_basis() {
 	run_test(|| {
-		let basis = |viewer: u64, author: Option<&u64>| {
-			<Consent as AccessPolicy<u64>>::access_basis(&viewer, &PATIENT, author)
-		};
-		assert_eq!(basis(PATIENT, None), Some(AccessBasis::Patient));
-		assert_eq!(basis(ADMIN, None), Some(AccessBasis::Admin));
-		assert_eq!(basis(DOCTOR, Some(&DOCTOR)), Some(AccessBasis::Author));
-		assert_eq!(basis(DOCTOR, None), None);
-		assert_eq!(basis(NOBODY, Some(&NOBODY)), None, "only active doctors author records");
-		assert_eq!(basis(PATIENT_2, None), None);
+		let obs = Some("Observation");
+		assert_eq!(basis(PATIENT, None, obs, PatientRequested), Ok(AccessBasis::Patient));
+		assert_eq!(basis(ADMIN, None, obs, Operations), Ok(AccessBasis::Admin));
+		assert_eq!(basis(DOCTOR, Some(&DOCTOR), obs, Research), Ok(AccessBasis::Author));
+		assert_eq!(basis(DOCTOR, None, obs, Treatment), Err(Refusal::NoAccess));
+		assert_eq!(
+			basis(NOBODY, Some(&NOBODY), None, Treatment),
+			Err(Refusal::NoAccess),
+			"only active doctors author records"
+		);
+		assert_eq!(basis(PATIENT_2, None, None, Treatment), Err(Refusal::NoAccess));
 
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, Some(3)));
-		assert_eq!(basis(DOCTOR, None), Some(AccessBasis::Grant));
+		assert_eq!(basis(DOCTOR, None, obs, Treatment), Ok(AccessBasis::Grant));
 		run_to(4);
-		assert_eq!(basis(DOCTOR, None), None, "the grant ran out after block 3");
+		assert_eq!(
+			basis(DOCTOR, None, obs, Treatment),
+			Err(Refusal::GrantEnded),
+			"the grant ran out after block 3"
+		);
 
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
 		MockRoles::set(DOCTOR, Role::Doctor, MemberStatus::Suspended);
-		assert_eq!(basis(DOCTOR, None), None, "a suspended doctor sees nothing");
+		assert_eq!(
+			basis(DOCTOR, None, obs, Treatment),
+			Err(Refusal::NoAccess),
+			"a suspended doctor sees nothing"
+		);
+	});
+}
+
+#[test]
+fn a_scoped_grant_covers_its_kinds_and_purposes_until_its_end() {
+	run_test(|| {
+		assert_ok!(grant(DOCTOR, &["Observation"], &[Treatment, Payment], Some(10)));
+		let obs = Some("Observation");
+		assert_eq!(basis(DOCTOR, None, obs, Treatment), Ok(AccessBasis::Grant));
+		assert_eq!(basis(DOCTOR, None, obs, Payment), Ok(AccessBasis::Grant));
+		assert_eq!(basis(DOCTOR, None, None, Treatment), Ok(AccessBasis::Grant), "the history");
+		assert_eq!(basis(DOCTOR, None, obs, Research), Err(Refusal::PurposeNotGranted));
+		assert_eq!(
+			basis(DOCTOR, None, Some("DiagnosticReport"), Treatment),
+			Err(Refusal::KindNotGranted)
+		);
+		// A second grant for emergency treatment covers every kind for that purpose only.
+		assert_ok!(grant(DOCTOR, &[], &[EmergencyTreatment], None));
+		assert_eq!(
+			basis(DOCTOR, None, Some("DiagnosticReport"), EmergencyTreatment),
+			Ok(AccessBasis::Grant)
+		);
+		assert_eq!(
+			basis(DOCTOR, None, Some("DiagnosticReport"), Treatment),
+			Err(Refusal::KindNotGranted)
+		);
+		run_to(11);
+		assert_eq!(basis(DOCTOR, None, obs, Treatment), Err(Refusal::PurposeNotGranted));
+		assert_eq!(
+			basis(DOCTOR, None, obs, EmergencyTreatment),
+			Ok(AccessBasis::Grant),
+			"the grant until revoked still runs"
+		);
+		// An emergency access covers every kind and purpose.
+		assert_ok!(Consent::emergency_access(signed(DOCTOR), PATIENT, EmergencyReason::Other));
+		assert_eq!(basis(DOCTOR, None, obs, Research), Ok(AccessBasis::Emergency));
 	});
 }
 
@@ -536,7 +710,7 @@ fn a_suspended_doctors_submission_cannot_be_approved() {
 }
 
 #[test]
-fn grants_that_ran_out_free_their_places() {
+fn doctors_whose_grants_all_ended_free_their_places() {
 	run_test(|| {
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, Some(2)));
 		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR_2, None));
@@ -549,6 +723,17 @@ fn grants_that_ran_out_free_their_places() {
 		assert!(!Grants::<Test>::contains_key(PATIENT, DOCTOR), "the spent grant is gone");
 		assert!(Grants::<Test>::contains_key(PATIENT, DOCTOR_2), "a live grant stays");
 		assert_eq!(GrantCount::<Test>::get(PATIENT), 2);
+	});
+}
+
+#[test]
+fn try_state_catches_a_grant_without_purpose() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Consent::grant_access(signed(PATIENT), DOCTOR, None));
+		Grants::<Test>::mutate(PATIENT, DOCTOR, |grants| {
+			grants.as_mut().unwrap()[0].purposes = Default::default();
+		});
+		assert!(Consent::do_try_state().is_err());
 	});
 }
 

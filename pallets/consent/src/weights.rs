@@ -14,8 +14,8 @@ use frame_support::{traits::Get, weights::Weight};
 
 /// The weight of each call of `pallet_consent`.
 pub trait WeightInfo {
-	/// `submit`, with `b` in `1..=64`.
-	fn submit(b: u32) -> Weight;
+	/// `submit`.
+	fn submit() -> Weight;
 	/// `approve`.
 	fn approve() -> Weight;
 	/// `deny`.
@@ -24,8 +24,8 @@ pub trait WeightInfo {
 	fn withdraw() -> Weight;
 	/// `expire`.
 	fn expire() -> Weight;
-	/// `grant_access`.
-	fn grant_access() -> Weight;
+	/// `grant_scoped`, with `k` in `0..=8`.
+	fn grant_scoped(k: u32) -> Weight;
 	/// `revoke_access`.
 	fn revoke_access() -> Weight;
 	/// `emergency_access`.
@@ -70,9 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Submissions` (r:0 w:1)
 	/// Proof: `Consent::Submissions` (`max_values`: None, `max_size`: Some(259), added: 2734, mode: `MaxEncodedLen`)
-	fn submit(b: u32) -> Weight {
-		Weight::from_parts(205_740_448, 6_762)
-			.saturating_add(Weight::from_parts(770_808, 0).saturating_mul(b.into()))
+	fn submit() -> Weight {
+		Weight::from_parts(255_072_160, 6_762)
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -212,7 +211,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Audit::PatientEntries` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
-	fn grant_access() -> Weight {
+	fn grant_scoped(_k: u32) -> Weight {
 		Weight::from_parts(813_047_000, 171_270)
 			.saturating_add(T::DbWeight::get().reads(72))
 			.saturating_add(T::DbWeight::get().writes(70))

@@ -9,6 +9,10 @@
 //!   (provided by `pallet-consent`);
 //! - [`RecordStore`]: the history approved records join (provided by `pallet-records`);
 //! - [`AuditTrail`]: the access log every pallet reports to (provided by `pallet-audit`).
+//!
+//! It also holds the vocabulary clinical access is described in: HL7 FHIR R4 resource types for
+//! record kinds ([`is_fhir_resource_type`]) and the HL7 v3 PurposeOfUse codes for why records
+//! are asked for ([`PurposeOfUse`]).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -33,11 +37,242 @@ pub type ContentId = [u8; 16];
 /// A member's X25519 public key (RFC 9180 HPKE), to which vaults seal what they release.
 pub type EncryptionKey = [u8; 32];
 
-/// The longest record kind, in bytes (e.g. an HL7 FHIR resource type such as `Observation`).
+/// The longest record kind, in bytes: room for any HL7 FHIR resource type name.
 pub const MAX_KIND_LEN: u32 = 64;
 
-/// What kind of record this is: a short code such as an HL7 FHIR resource type.
+/// What kind of record this is: an HL7 FHIR R4 resource type name such as `Observation`.
 pub type RecordKind = BoundedVec<u8, ConstU32<MAX_KIND_LEN>>;
+
+/// The resource types of HL7 FHIR R4 (4.0.1), sorted, less the abstract `Resource` and
+/// `DomainResource`.
+pub const FHIR_RESOURCE_TYPES: [&str; 146] = [
+	"Account",
+	"ActivityDefinition",
+	"AdverseEvent",
+	"AllergyIntolerance",
+	"Appointment",
+	"AppointmentResponse",
+	"AuditEvent",
+	"Basic",
+	"Binary",
+	"BiologicallyDerivedProduct",
+	"BodyStructure",
+	"Bundle",
+	"CapabilityStatement",
+	"CarePlan",
+	"CareTeam",
+	"CatalogEntry",
+	"ChargeItem",
+	"ChargeItemDefinition",
+	"Claim",
+	"ClaimResponse",
+	"ClinicalImpression",
+	"CodeSystem",
+	"Communication",
+	"CommunicationRequest",
+	"CompartmentDefinition",
+	"Composition",
+	"ConceptMap",
+	"Condition",
+	"Consent",
+	"Contract",
+	"Coverage",
+	"CoverageEligibilityRequest",
+	"CoverageEligibilityResponse",
+	"DetectedIssue",
+	"Device",
+	"DeviceDefinition",
+	"DeviceMetric",
+	"DeviceRequest",
+	"DeviceUseStatement",
+	"DiagnosticReport",
+	"DocumentManifest",
+	"DocumentReference",
+	"EffectEvidenceSynthesis",
+	"Encounter",
+	"Endpoint",
+	"EnrollmentRequest",
+	"EnrollmentResponse",
+	"EpisodeOfCare",
+	"EventDefinition",
+	"Evidence",
+	"EvidenceVariable",
+	"ExampleScenario",
+	"ExplanationOfBenefit",
+	"FamilyMemberHistory",
+	"Flag",
+	"Goal",
+	"GraphDefinition",
+	"Group",
+	"GuidanceResponse",
+	"HealthcareService",
+	"ImagingStudy",
+	"Immunization",
+	"ImmunizationEvaluation",
+	"ImmunizationRecommendation",
+	"ImplementationGuide",
+	"InsurancePlan",
+	"Invoice",
+	"Library",
+	"Linkage",
+	"List",
+	"Location",
+	"Measure",
+	"MeasureReport",
+	"Media",
+	"Medication",
+	"MedicationAdministration",
+	"MedicationDispense",
+	"MedicationKnowledge",
+	"MedicationRequest",
+	"MedicationStatement",
+	"MedicinalProduct",
+	"MedicinalProductAuthorization",
+	"MedicinalProductContraindication",
+	"MedicinalProductIndication",
+	"MedicinalProductIngredient",
+	"MedicinalProductInteraction",
+	"MedicinalProductManufactured",
+	"MedicinalProductPackaged",
+	"MedicinalProductPharmaceutical",
+	"MedicinalProductUndesirableEffect",
+	"MessageDefinition",
+	"MessageHeader",
+	"MolecularSequence",
+	"NamingSystem",
+	"NutritionOrder",
+	"Observation",
+	"ObservationDefinition",
+	"OperationDefinition",
+	"OperationOutcome",
+	"Organization",
+	"OrganizationAffiliation",
+	"Parameters",
+	"Patient",
+	"PaymentNotice",
+	"PaymentReconciliation",
+	"Person",
+	"PlanDefinition",
+	"Practitioner",
+	"PractitionerRole",
+	"Procedure",
+	"Provenance",
+	"Questionnaire",
+	"QuestionnaireResponse",
+	"RelatedPerson",
+	"RequestGroup",
+	"ResearchDefinition",
+	"ResearchElementDefinition",
+	"ResearchStudy",
+	"ResearchSubject",
+	"RiskAssessment",
+	"RiskEvidenceSynthesis",
+	"Schedule",
+	"SearchParameter",
+	"ServiceRequest",
+	"Slot",
+	"Specimen",
+	"SpecimenDefinition",
+	"StructureDefinition",
+	"StructureMap",
+	"Subscription",
+	"Substance",
+	"SubstanceNucleicAcid",
+	"SubstancePolymer",
+	"SubstanceProtein",
+	"SubstanceReferenceInformation",
+	"SubstanceSourceMaterial",
+	"SubstanceSpecification",
+	"SupplyDelivery",
+	"SupplyRequest",
+	"Task",
+	"TerminologyCapabilities",
+	"TestReport",
+	"TestScript",
+	"ValueSet",
+	"VerificationResult",
+	"VisionPrescription",
+];
+
+/// Whether `kind` is the name of an HL7 FHIR R4 resource type (case-sensitive, as FHIR writes
+/// it).
+pub fn is_fhir_resource_type(kind: &[u8]) -> bool {
+	FHIR_RESOURCE_TYPES.binary_search_by(|name| name.as_bytes().cmp(kind)).is_ok()
+}
+
+/// The longest FHIR R4 resource type name, in bytes (`MedicinalProductUndesirableEffect`): the
+/// longest kind a submission or a grant can carry.
+pub const LONGEST_FHIR_RESOURCE_TYPE: &str = "MedicinalProductUndesirableEffect";
+
+/// The most record kinds one grant names.
+pub const MAX_GRANT_KINDS: u32 = 8;
+
+/// Why an account asks for a patient's records: a code of the HL7 v3 PurposeOfUse value set
+/// (code system `http://terminology.hl7.org/CodeSystem/v3-ActReason`).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+)]
+pub enum PurposeOfUse {
+	/// `TREAT`: the patient's treatment.
+	Treatment,
+	/// `ETREAT`: emergency treatment; every emergency access is for this purpose.
+	EmergencyTreatment,
+	/// `HPAYMT`: payment for the patient's care.
+	Payment,
+	/// `HOPERAT`: the provider's healthcare operations (quality, audit, administration).
+	Operations,
+	/// `PUBHLTH`: public health reporting.
+	PublicHealth,
+	/// `HRESCH`: research.
+	Research,
+	/// `PATRQT`: the patient's own request, or one made on their instruction.
+	PatientRequested,
+}
+
+impl PurposeOfUse {
+	/// Every purpose, in code order.
+	pub const ALL: [Self; 7] = [
+		Self::Treatment,
+		Self::EmergencyTreatment,
+		Self::Payment,
+		Self::Operations,
+		Self::PublicHealth,
+		Self::Research,
+		Self::PatientRequested,
+	];
+
+	/// The HL7 v3 ActReason code.
+	pub fn code(self) -> &'static str {
+		match self {
+			Self::Treatment => "TREAT",
+			Self::EmergencyTreatment => "ETREAT",
+			Self::Payment => "HPAYMT",
+			Self::Operations => "HOPERAT",
+			Self::PublicHealth => "PUBHLTH",
+			Self::Research => "HRESCH",
+			Self::PatientRequested => "PATRQT",
+		}
+	}
+
+	/// The purpose whose HL7 v3 code is `code` (case-insensitive).
+	pub fn from_code(code: &str) -> Option<Self> {
+		Self::ALL.into_iter().find(|purpose| purpose.code().eq_ignore_ascii_case(code))
+	}
+}
+
+/// The purposes a grant covers: at least one, each once.
+pub type Purposes = BoundedVec<PurposeOfUse, ConstU32<7>>;
 
 /// Where a record's content is kept: the registered vault that holds it, and the id the vault
 /// gave it. Clinical content itself never goes on chain.
@@ -166,15 +401,68 @@ pub enum AccessBasis {
 	Admin,
 }
 
+impl AccessBasis {
+	/// The purpose an access on this basis is logged for when `asked` was asked: an emergency
+	/// access is always for emergency treatment.
+	pub fn purpose(self, asked: PurposeOfUse) -> PurposeOfUse {
+		match self {
+			Self::Emergency => PurposeOfUse::EmergencyTreatment,
+			_ => asked,
+		}
+	}
+}
+
+/// Why a viewer was refused a patient's records: which part of the access they lack.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum Refusal {
+	/// The viewer is not an active doctor, or holds no grant and no emergency access.
+	NoAccess,
+	/// Every grant the viewer holds ran out or was revoked.
+	GrantEnded,
+	/// No running grant of the viewer covers the purpose asked for.
+	PurposeNotGranted,
+	/// A running grant covers the purpose, but none covers the record's kind.
+	KindNotGranted,
+}
+
+/// What a viewer asks for: one record (its author and kind) or a whole history, and why.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct AccessRequest<'a, AccountId> {
+	/// The author of the record asked for; `None` for a whole history.
+	pub author: Option<&'a AccountId>,
+	/// The kind of the record asked for; `None` for a whole history, which any grant for the
+	/// purpose covers (the history lists records, not their content).
+	pub kind: Option<&'a [u8]>,
+	/// Why the viewer asks.
+	pub purpose: PurposeOfUse,
+}
+
 /// Who may see a patient's records.
 pub trait AccessPolicy<AccountId> {
-	/// The basis on which `viewer` may see `patient`'s records, or `None` when they may not.
-	/// `author` is the author of the record in question, when a single record is asked for.
+	/// The basis on which `viewer` may have what `request` asks of `patient`'s records, or
+	/// which part of the access they lack.
 	fn access_basis(
 		viewer: &AccountId,
 		patient: &AccountId,
-		author: Option<&AccountId>,
-	) -> Option<AccessBasis>;
+		request: AccessRequest<AccountId>,
+	) -> Result<AccessBasis, Refusal>;
+
+	/// Gives `viewer` as many running grants from `patient` as a doctor can hold, each naming
+	/// as many kinds as a grant can and none of them `kind`, so that a check of a record of
+	/// `kind` walks them all: the worst case, for benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn fill_grants_for_benchmark(viewer: &AccountId, patient: &AccountId, kind: &[u8]);
 }
 
 /// A record a patient approved, on its way into their history.
@@ -246,13 +534,29 @@ pub enum AuditAction {
 	DoctorUnblocked,
 	/// A doctor invoked break-glass emergency access, for the reason given.
 	EmergencyAccess(EmergencyReason),
-	/// An authorised viewer viewed a patient's history (the list of records, not content).
-	Viewed(AccessBasis),
-	/// A vault released a record's content to an authorised viewer (the actor); the subject
-	/// is the vault.
-	Released(AccessBasis),
+	/// An authorised viewer viewed a patient's history (the list of records, not content),
+	/// on a basis and for a purpose.
+	Viewed {
+		/// Why they may.
+		basis: AccessBasis,
+		/// Why they asked (always emergency treatment on an emergency basis).
+		purpose: PurposeOfUse,
+	},
+	/// A vault released a record's content to an authorised viewer (the actor), on a basis and
+	/// for a purpose; the subject is the vault.
+	Released {
+		/// Why they may.
+		basis: AccessBasis,
+		/// Why they asked (always emergency treatment on an emergency basis).
+		purpose: PurposeOfUse,
+	},
 	/// A viewer was refused a history, or a vault refused them a record's content.
-	AccessDenied,
+	AccessDenied {
+		/// Why they asked.
+		purpose: PurposeOfUse,
+		/// What they lacked.
+		refusal: Refusal,
+	},
 	/// A vault erased a record's content at the patient's (or an admin's) request; the
 	/// commitment and the log stay.
 	Erased,
@@ -477,5 +781,46 @@ pub mod testing {
 		fn register_vault_for_benchmark(who: &u64) {
 			Self::set_vault(*who);
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn fhir_resource_types_are_sorted_and_the_longest_is_named() {
+		assert!(FHIR_RESOURCE_TYPES.windows(2).all(|pair| pair[0] < pair[1]));
+		let longest = FHIR_RESOURCE_TYPES.iter().max_by_key(|name| name.len()).copied();
+		assert_eq!(longest, Some(LONGEST_FHIR_RESOURCE_TYPE));
+		assert!(LONGEST_FHIR_RESOURCE_TYPE.len() as u32 <= MAX_KIND_LEN);
+	}
+
+	#[test]
+	fn kinds_are_checked_against_fhir_r4() {
+		for kind in ["Observation", "DiagnosticReport", "Account", "VisionPrescription"] {
+			assert!(is_fhir_resource_type(kind.as_bytes()), "{kind}");
+		}
+		for kind in
+			["", "observation", "Observation ", "lab-result", "Resource", "SubscriptionTopic"]
+		{
+			assert!(!is_fhir_resource_type(kind.as_bytes()), "{kind}");
+		}
+	}
+
+	#[test]
+	fn purposes_read_and_write_their_hl7_codes() {
+		let codes: Vec<_> = PurposeOfUse::ALL.iter().map(|p| p.code()).collect();
+		assert_eq!(codes, ["TREAT", "ETREAT", "HPAYMT", "HOPERAT", "PUBHLTH", "HRESCH", "PATRQT"]);
+		for purpose in PurposeOfUse::ALL {
+			assert_eq!(PurposeOfUse::from_code(purpose.code()), Some(purpose));
+		}
+		assert_eq!(PurposeOfUse::from_code("etreat"), Some(PurposeOfUse::EmergencyTreatment));
+		assert_eq!(PurposeOfUse::from_code("CARE"), None);
+		assert_eq!(
+			AccessBasis::Emergency.purpose(PurposeOfUse::Treatment),
+			PurposeOfUse::EmergencyTreatment
+		);
+		assert_eq!(AccessBasis::Grant.purpose(PurposeOfUse::Research), PurposeOfUse::Research);
 	}
 }

@@ -15,7 +15,9 @@
 //! A refusal is not a failed extrinsic: the call completes, so that the refusal is kept in the
 //! access log and in an `AccessDenied` event (a failed extrinsic would roll both back), and
 //! changes nothing else. Every view and release, allowed or refused, appends an access-log
-//! entry.
+//! entry naming the purpose of use the viewer gave (an HL7 v3 PurposeOfUse code; emergency
+//! treatment whenever the basis is an emergency access) and, for a refusal, what the viewer
+//! lacked: any access, a running grant, a grant for the purpose, or one for the record's kind.
 //!
 //! ## Record custody
 //!
@@ -67,8 +69,8 @@ pub mod weights;
 use alloc::vec::Vec;
 use frame_support::traits::Time;
 use medchain_primitives::{
-	AccessPolicy, AuditAction, AuditEvent, AuditTrail, Commitment, Locator, NewRecord, RecordId,
-	RecordKind, RecordStore, Roles,
+	AccessPolicy, AccessRequest, AuditAction, AuditEvent, AuditTrail, Commitment, Locator,
+	NewRecord, PurposeOfUse, RecordId, RecordKind, RecordStore, Refusal, Roles,
 };
 use sp_runtime::DispatchError;
 
@@ -178,6 +180,7 @@ pub mod pallet {
 			viewer: T::AccountId,
 			vault: T::AccountId,
 			basis: AccessBasis,
+			purpose: PurposeOfUse,
 		},
 		/// A record's vault erased its content at the request of `by`.
 		RecordErased { record: RecordId, by: T::AccountId, vault: T::AccountId },
@@ -187,10 +190,17 @@ pub mod pallet {
 			patient: T::AccountId,
 			records: u32,
 			basis: AccessBasis,
+			purpose: PurposeOfUse,
 		},
 		/// A viewer was refused a record's content (`record`) or a patient's history (`record`
-		/// is `None`).
-		AccessDenied { viewer: T::AccountId, patient: T::AccountId, record: Option<RecordId> },
+		/// is `None`) for `purpose`; `refusal` names what they lacked.
+		AccessDenied {
+			viewer: T::AccountId,
+			patient: T::AccountId,
+			record: Option<RecordId>,
+			purpose: PurposeOfUse,
+			refusal: Refusal,
+		},
 	}
 
 	#[pallet::error]
@@ -223,37 +233,46 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Views a patient's whole history. An authorised viewer gets `HistoryViewed`, naming
-		/// the basis and the number of records; anyone else gets `AccessDenied`. Both are
-		/// written to the access log; the call succeeds either way.
+		/// Views a patient's whole history for `purpose`. An authorised viewer gets
+		/// `HistoryViewed`, naming the basis and the number of records; anyone else gets
+		/// `AccessDenied`, naming what they lacked. Both are written to the access log with the
+		/// purpose; the call succeeds either way.
 		///
 		/// Origin: signed, a registered member. Errors: `NotRegistered`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::view_history())]
-		pub fn view_history(origin: OriginFor<T>, patient: T::AccountId) -> DispatchResult {
+		pub fn view_history(
+			origin: OriginFor<T>,
+			patient: T::AccountId,
+			purpose: PurposeOfUse,
+		) -> DispatchResult {
 			let viewer = ensure_signed(origin)?;
 			ensure!(T::Roles::role_of(&viewer).is_some(), Error::<T>::NotRegistered);
-			let event = match T::AccessPolicy::access_basis(&viewer, &patient, None) {
-				Some(basis) => {
+			let request = AccessRequest { author: None, kind: None, purpose };
+			let event = match T::AccessPolicy::access_basis(&viewer, &patient, request) {
+				Ok(basis) => {
+					let purpose = basis.purpose(purpose);
 					Self::deposit_event(Event::HistoryViewed {
 						viewer: viewer.clone(),
 						patient: patient.clone(),
 						records: HistoryLength::<T>::get(&patient),
 						basis,
+						purpose,
 					});
-					AuditEvent::new(Some(viewer), AuditAction::Viewed(basis))
+					AuditEvent::new(Some(viewer), AuditAction::Viewed { basis, purpose })
 				},
-				None => Self::refuse(viewer, patient.clone(), None),
+				Err(refusal) => Self::refuse(viewer, patient.clone(), None, purpose, refusal),
 			};
 			T::AuditTrail::log(event.patient(patient));
 			Ok(())
 		}
 
-		/// Writes the release of a record's content to `viewer` on the access log, or its
-		/// refusal: the chain decides from the access policy at this block. An authorised
-		/// viewer gets `RecordReleased`, naming the basis; anyone else `AccessDenied`. The
-		/// vault hands the content over only after a block includes the release. The call
-		/// succeeds either way so that a refusal stays on the record.
+		/// Writes the release of a record's content to `viewer` for `purpose` on the access
+		/// log, or its refusal: the chain decides from the access policy at this block, by the
+		/// record's author and kind and the purpose. An authorised viewer gets
+		/// `RecordReleased`, naming the basis; anyone else `AccessDenied`, naming what they
+		/// lacked. The vault hands the content over only after a block includes the release.
+		/// The call succeeds either way so that a refusal stays on the record.
 		///
 		/// Origin: signed, the active vault that keeps the record's content.
 		/// Errors: `NotActiveVault`, `UnknownRecord`, `NotCustodian`, `RecordErased`.
@@ -263,23 +282,29 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			record_id: RecordId,
 			viewer: T::AccountId,
+			purpose: PurposeOfUse,
 		) -> DispatchResult {
 			let vault = ensure_signed(origin)?;
 			let record = Self::custody(&vault, record_id)?;
-			let basis =
-				T::AccessPolicy::access_basis(&viewer, &record.patient, Some(&record.author));
+			let request =
+				AccessRequest { author: Some(&record.author), kind: Some(&record.kind), purpose };
+			let basis = T::AccessPolicy::access_basis(&viewer, &record.patient, request);
 			let patient = record.patient;
 			let event = match basis {
-				Some(basis) => {
+				Ok(basis) => {
+					let purpose = basis.purpose(purpose);
 					Self::deposit_event(Event::RecordReleased {
 						record: record_id,
 						viewer: viewer.clone(),
 						vault: vault.clone(),
 						basis,
+						purpose,
 					});
-					AuditEvent::new(Some(viewer), AuditAction::Released(basis))
+					AuditEvent::new(Some(viewer), AuditAction::Released { basis, purpose })
 				},
-				None => Self::refuse(viewer, patient.clone(), Some(record_id)),
+				Err(refusal) => {
+					Self::refuse(viewer, patient.clone(), Some(record_id), purpose, refusal)
+				},
 			};
 			T::AuditTrail::log(event.subject(vault).patient(patient).record(record_id));
 			Ok(())
@@ -301,9 +326,11 @@ pub mod pallet {
 		) -> DispatchResult {
 			let vault = ensure_signed(origin)?;
 			let record = Self::custody(&vault, record_id)?;
-			let basis = T::AccessPolicy::access_basis(&requester, &record.patient, None);
+			let request =
+				AccessRequest { author: None, kind: None, purpose: PurposeOfUse::PatientRequested };
+			let basis = T::AccessPolicy::access_basis(&requester, &record.patient, request);
 			ensure!(
-				matches!(basis, Some(AccessBasis::Patient | AccessBasis::Admin)),
+				matches!(basis, Ok(AccessBasis::Patient | AccessBasis::Admin)),
 				Error::<T>::NotPatientOrAdmin
 			);
 			let now = frame_system::Pallet::<T>::block_number();
@@ -371,9 +398,17 @@ impl<T: Config> Pallet<T> {
 		viewer: T::AccountId,
 		patient: T::AccountId,
 		record: Option<RecordId>,
+		purpose: PurposeOfUse,
+		refusal: Refusal,
 	) -> AuditEvent<T::AccountId> {
-		Self::deposit_event(Event::AccessDenied { viewer: viewer.clone(), patient, record });
-		AuditEvent::new(Some(viewer), AuditAction::AccessDenied)
+		Self::deposit_event(Event::AccessDenied {
+			viewer: viewer.clone(),
+			patient,
+			record,
+			purpose,
+			refusal,
+		});
+		AuditEvent::new(Some(viewer), AuditAction::AccessDenied { purpose, refusal })
 	}
 
 	/// Checks that every history index points at a record of its patient, that lengths match,

@@ -4,7 +4,7 @@ use crate as pallet_records;
 use frame_support::{derive_impl, traits::ConstU32};
 use medchain_primitives::{
 	testing::{MockRoles, MockTime, RecordingAudit},
-	AccessBasis, AccessPolicy, MemberStatus, Role,
+	AccessBasis, AccessPolicy, AccessRequest, MemberStatus, PurposeOfUse, Refusal, Role,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -41,24 +41,41 @@ pub const OTHER_VAULT: u64 = 8;
 /// An account that is not a member.
 pub const NOBODY: u64 = 9;
 
-/// Patients see their own records, authors theirs, `GRANTED` and `ADMIN` everyone's; nobody
-/// else anything.
+/// A doctor the policy treats as holding a running emergency access to every patient.
+pub const EMERGENCY: u64 = 10;
+
+/// Patients see their own records, authors theirs, `ADMIN` everyone's, `EMERGENCY` everyone's
+/// (on an emergency basis), `GRANTED` everyone's `Observation`s for treatment; nobody else
+/// anything.
 pub struct MockPolicy;
 
 impl AccessPolicy<u64> for MockPolicy {
-	fn access_basis(viewer: &u64, patient: &u64, author: Option<&u64>) -> Option<AccessBasis> {
+	fn access_basis(
+		viewer: &u64,
+		patient: &u64,
+		request: AccessRequest<u64>,
+	) -> Result<AccessBasis, Refusal> {
 		if viewer == patient {
-			Some(AccessBasis::Patient)
-		} else if author == Some(viewer) {
-			Some(AccessBasis::Author)
-		} else if *viewer == GRANTED {
-			Some(AccessBasis::Grant)
+			Ok(AccessBasis::Patient)
+		} else if request.author == Some(viewer) {
+			Ok(AccessBasis::Author)
 		} else if *viewer == ADMIN {
-			Some(AccessBasis::Admin)
+			Ok(AccessBasis::Admin)
+		} else if *viewer == EMERGENCY {
+			Ok(AccessBasis::Emergency)
+		} else if *viewer != GRANTED {
+			Err(Refusal::NoAccess)
+		} else if request.purpose != PurposeOfUse::Treatment {
+			Err(Refusal::PurposeNotGranted)
+		} else if request.kind.is_some_and(|kind| kind != b"Observation") {
+			Err(Refusal::KindNotGranted)
 		} else {
-			None
+			Ok(AccessBasis::Grant)
 		}
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn fill_grants_for_benchmark(_viewer: &u64, _patient: &u64, _kind: &[u8]) {}
 }
 
 impl pallet_records::Config for Test {
@@ -81,7 +98,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		for patient in [PATIENT, OTHER_PATIENT, STRANGER] {
 			MockRoles::set(patient, Role::Patient, MemberStatus::Active);
 		}
-		for doctor in [AUTHOR, GRANTED] {
+		for doctor in [AUTHOR, GRANTED, EMERGENCY] {
 			MockRoles::set(doctor, Role::Doctor, MemberStatus::Active);
 		}
 		MockRoles::set(ADMIN, Role::Admin, MemberStatus::Active);

@@ -6,7 +6,10 @@ use crate::{
 };
 use frame_support::{assert_noop, assert_ok};
 use medchain_primitives::{
-	testing::RecordingAudit, AccessBasis, AuditAction, AuditEvent, Locator, NewRecord, RecordStore,
+	testing::RecordingAudit,
+	AccessBasis, AuditAction, AuditEvent, Locator, NewRecord,
+	PurposeOfUse::{self, *},
+	RecordStore, Refusal,
 };
 use sp_runtime::DispatchError;
 
@@ -23,6 +26,32 @@ fn new_record(patient: u64, supersedes: Option<u64>) -> NewRecord<u64> {
 
 fn add(patient: u64, supersedes: Option<u64>) -> u64 {
 	<Records as RecordStore<u64>>::insert(new_record(patient, supersedes)).unwrap()
+}
+
+/// A record of `patient` of another kind than `Observation`.
+fn add_kind(patient: u64, kind: &[u8]) -> u64 {
+	let record = NewRecord { kind: kind.to_vec().try_into().unwrap(), ..new_record(patient, None) };
+	<Records as RecordStore<u64>>::insert(record).unwrap()
+}
+
+fn release(viewer: u64, id: u64, purpose: PurposeOfUse) -> frame_support::dispatch::DispatchResult {
+	Records::release(RuntimeOrigin::signed(VAULT), id, viewer, purpose)
+}
+
+/// Checks that the last event and log entry are the refusal of `record` (or the history) to
+/// `viewer` for `purpose`, for lacking `refusal`.
+fn assert_refused(viewer: u64, record: Option<u64>, purpose: PurposeOfUse, refusal: Refusal) {
+	assert_eq!(
+		last_event(),
+		Event::AccessDenied { viewer, patient: PATIENT, record, purpose, refusal }.into()
+	);
+	let entry = AuditEvent::new(Some(viewer), AuditAction::AccessDenied { purpose, refusal })
+		.patient(PATIENT);
+	let entry = match record {
+		Some(id) => entry.subject(VAULT).record(id),
+		None => entry,
+	};
+	assert_eq!(RecordingAudit::last(), Some(entry));
 }
 
 fn last_event() -> RuntimeEvent {
@@ -97,21 +126,23 @@ fn history_pages_in_order() {
 fn an_authorised_release_is_logged_with_its_basis() {
 	run_test(|| {
 		let id = add(PATIENT, None);
-		for (viewer, basis) in [
-			(PATIENT, AccessBasis::Patient),
-			(AUTHOR, AccessBasis::Author),
-			(GRANTED, AccessBasis::Grant),
-			(ADMIN, AccessBasis::Admin),
+		for (viewer, basis, asked, logged) in [
+			(PATIENT, AccessBasis::Patient, PatientRequested, PatientRequested),
+			(AUTHOR, AccessBasis::Author, Treatment, Treatment),
+			(GRANTED, AccessBasis::Grant, Treatment, Treatment),
+			(ADMIN, AccessBasis::Admin, Operations, Operations),
+			(EMERGENCY, AccessBasis::Emergency, Treatment, EmergencyTreatment),
 		] {
-			assert_ok!(Records::release(RuntimeOrigin::signed(VAULT), id, viewer));
+			assert_ok!(release(viewer, id, asked));
 			assert_eq!(
 				last_event(),
-				Event::RecordReleased { record: id, viewer, vault: VAULT, basis }.into()
+				Event::RecordReleased { record: id, viewer, vault: VAULT, basis, purpose: logged }
+					.into()
 			);
 			assert_eq!(
 				RecordingAudit::last(),
 				Some(
-					AuditEvent::new(Some(viewer), AuditAction::Released(basis))
+					AuditEvent::new(Some(viewer), AuditAction::Released { basis, purpose: logged })
 						.subject(VAULT)
 						.patient(PATIENT)
 						.record(id)
@@ -126,35 +157,41 @@ fn a_refused_release_succeeds_and_is_logged() {
 	run_test(|| {
 		let id = add(PATIENT, None);
 		let before = RecordsMap::<Test>::get(id);
-		assert_ok!(Records::release(RuntimeOrigin::signed(VAULT), id, STRANGER));
-		assert_eq!(
-			last_event(),
-			Event::AccessDenied { viewer: STRANGER, patient: PATIENT, record: Some(id) }.into()
-		);
-		assert_eq!(
-			RecordingAudit::last(),
-			Some(
-				AuditEvent::new(Some(STRANGER), AuditAction::AccessDenied)
-					.subject(VAULT)
-					.patient(PATIENT)
-					.record(id)
-			)
-		);
+		assert_ok!(release(STRANGER, id, Treatment));
+		assert_refused(STRANGER, Some(id), Treatment, Refusal::NoAccess);
 		assert_eq!(RecordsMap::<Test>::get(id), before, "the record is unchanged");
+	});
+}
+
+#[test]
+fn a_release_is_checked_against_the_purpose_and_the_records_kind() {
+	run_test(|| {
+		let observation = add(PATIENT, None);
+		let report = add_kind(PATIENT, b"DiagnosticReport");
+		assert_ok!(release(GRANTED, observation, Research));
+		assert_refused(GRANTED, Some(observation), Research, Refusal::PurposeNotGranted);
+		assert_ok!(release(GRANTED, report, Treatment));
+		assert_refused(GRANTED, Some(report), Treatment, Refusal::KindNotGranted);
+		assert_ok!(release(GRANTED, observation, Treatment));
+		assert!(matches!(
+			RecordingAudit::last().map(|e| e.action),
+			Some(AuditAction::Released { basis: AccessBasis::Grant, purpose: Treatment })
+		));
 	});
 }
 
 #[test]
 fn only_the_records_active_vault_releases_it() {
 	run_test(|| {
-		let release =
-			|vault, record| Records::release(RuntimeOrigin::signed(vault), record, PATIENT);
+		let release = |vault, record| {
+			Records::release(RuntimeOrigin::signed(vault), record, PATIENT, PatientRequested)
+		};
 		assert_noop!(release(VAULT, 7), Error::<Test>::UnknownRecord);
 		let id = add(PATIENT, None);
 		assert_noop!(release(STRANGER, id), Error::<Test>::NotActiveVault);
 		assert_noop!(release(OTHER_VAULT, id), Error::<Test>::NotCustodian);
 		assert_noop!(
-			Records::release(RuntimeOrigin::root(), id, PATIENT),
+			Records::release(RuntimeOrigin::root(), id, PATIENT, PatientRequested),
 			DispatchError::BadOrigin
 		);
 		assert!(RecordingAudit::events().is_empty(), "nothing was logged");
@@ -183,10 +220,7 @@ fn erase_keeps_the_commitment_and_stops_releases() {
 					.record(id)
 			)
 		);
-		assert_noop!(
-			Records::release(RuntimeOrigin::signed(VAULT), id, PATIENT),
-			Error::<Test>::RecordErased
-		);
+		assert_noop!(release(PATIENT, id, PatientRequested), Error::<Test>::RecordErased);
 		assert_noop!(
 			Records::erase(RuntimeOrigin::signed(VAULT), id, PATIENT),
 			Error::<Test>::RecordErased
@@ -218,44 +252,45 @@ fn view_history_allowed_and_refused() {
 	run_test(|| {
 		add(PATIENT, None);
 		add(PATIENT, None);
-		assert_ok!(Records::view_history(RuntimeOrigin::signed(GRANTED), PATIENT));
-		assert_eq!(
-			last_event(),
-			Event::HistoryViewed {
-				viewer: GRANTED,
-				patient: PATIENT,
-				records: 2,
-				basis: AccessBasis::Grant
-			}
-			.into()
-		);
-		assert_eq!(
-			RecordingAudit::last(),
-			Some(
-				AuditEvent::new(Some(GRANTED), AuditAction::Viewed(AccessBasis::Grant))
-					.patient(PATIENT)
-			)
-		);
+		let view = |viewer, purpose| {
+			Records::view_history(RuntimeOrigin::signed(viewer), PATIENT, purpose)
+		};
+		for (viewer, basis, asked, logged) in [
+			(GRANTED, AccessBasis::Grant, Treatment, Treatment),
+			(EMERGENCY, AccessBasis::Emergency, Payment, EmergencyTreatment),
+		] {
+			assert_ok!(view(viewer, asked));
+			assert_eq!(
+				last_event(),
+				Event::HistoryViewed {
+					viewer,
+					patient: PATIENT,
+					records: 2,
+					basis,
+					purpose: logged
+				}
+				.into()
+			);
+			assert_eq!(
+				RecordingAudit::last(),
+				Some(
+					AuditEvent::new(Some(viewer), AuditAction::Viewed { basis, purpose: logged })
+						.patient(PATIENT)
+				)
+			);
+		}
 
-		assert_ok!(Records::view_history(RuntimeOrigin::signed(STRANGER), PATIENT));
-		assert_eq!(
-			last_event(),
-			Event::AccessDenied { viewer: STRANGER, patient: PATIENT, record: None }.into()
-		);
-		assert_eq!(
-			RecordingAudit::last(),
-			Some(AuditEvent::new(Some(STRANGER), AuditAction::AccessDenied).patient(PATIENT))
-		);
+		assert_ok!(view(STRANGER, Treatment));
+		assert_refused(STRANGER, None, Treatment, Refusal::NoAccess);
+		assert_ok!(view(GRANTED, PublicHealth));
+		assert_refused(GRANTED, None, PublicHealth, Refusal::PurposeNotGranted);
 		assert_noop!(
-			Records::view_history(RuntimeOrigin::root(), PATIENT),
+			Records::view_history(RuntimeOrigin::root(), PATIENT, Treatment),
 			DispatchError::BadOrigin
 		);
 		// Only members may write views to a patient's log.
 		let logged = RecordingAudit::events().len();
-		assert_noop!(
-			Records::view_history(RuntimeOrigin::signed(NOBODY), PATIENT),
-			Error::<Test>::NotRegistered
-		);
+		assert_noop!(view(NOBODY, Treatment), Error::<Test>::NotRegistered);
 		assert_eq!(RecordingAudit::events().len(), logged);
 	});
 }

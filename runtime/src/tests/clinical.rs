@@ -2,7 +2,11 @@
 
 use codec::{Decode, Encode};
 use frame_support::{assert_ok, traits::fungible::InspectHold, view_functions::ViewFunction};
-use medchain_primitives::{AccessBasis, AuditAction, EmergencyReason, Locator, Role};
+use medchain_primitives::{
+	AccessBasis, AuditAction, EmergencyReason, Locator,
+	PurposeOfUse::{EmergencyTreatment, Research, Treatment},
+	Refusal, Role,
+};
 use sp_core::Pair;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Dave, Eve, Ferdie, Two};
 use sp_runtime::traits::{BlakeTwo256, Hash};
@@ -90,32 +94,55 @@ fn the_whole_clinical_flow_is_on_the_record() {
 		);
 		assert_eq!(history[1].supersedes, Some(0));
 
-		// Grant Eve access; the vault releases record 0 to her on the basis of the grant.
+		// Grant Eve access to Observations for treatment; the vault releases record 0 to her on
+		// the basis of the grant, and refuses it for research, naming the purpose.
 		let by_vault = RuntimeOrigin::signed(vault());
-		assert_ok!(Consent::grant_access(signed(Dave), id(Eve), None));
-		assert_ok!(Records::release(by_vault.clone(), 0, id(Eve)));
+		assert_ok!(Consent::grant_scoped(
+			signed(Dave),
+			id(Eve),
+			vec![b"Observation".to_vec()],
+			vec![Treatment],
+			None
+		));
+		assert_ok!(Records::release(by_vault.clone(), 0, id(Eve), Treatment));
 		assert!(matches!(
 			last_records_event(),
 			pallet_records::Event::RecordReleased { basis: AccessBasis::Grant, .. }
 		));
-
-		// A stranger is refused, and the refusal stays on the record.
-		assert_ok!(Records::release(by_vault.clone(), 0, id(Two)));
-		assert!(matches!(last_records_event(), pallet_records::Event::AccessDenied { .. }));
-
-		// Ferdie invokes emergency access and views the history.
-		let reason = EmergencyReason::Unconscious;
-		assert_ok!(Consent::emergency_access(signed(Ferdie), id(Dave), reason));
-		assert_ok!(Records::view_history(signed(Ferdie), id(Dave)));
+		assert_ok!(Records::release(by_vault.clone(), 0, id(Eve), Research));
 		assert!(matches!(
 			last_records_event(),
-			pallet_records::Event::HistoryViewed { basis: AccessBasis::Emergency, records: 2, .. }
+			pallet_records::Event::AccessDenied { refusal: Refusal::PurposeNotGranted, .. }
+		));
+
+		// A stranger is refused, and the refusal stays on the record.
+		assert_ok!(Records::release(by_vault.clone(), 0, id(Two), Treatment));
+		assert!(matches!(
+			last_records_event(),
+			pallet_records::Event::AccessDenied { refusal: Refusal::NoAccess, .. }
+		));
+
+		// Ferdie invokes emergency access and views the history, for emergency treatment.
+		let reason = EmergencyReason::Unconscious;
+		assert_ok!(Consent::emergency_access(signed(Ferdie), id(Dave), reason));
+		assert_ok!(Records::view_history(signed(Ferdie), id(Dave), Treatment));
+		assert!(matches!(
+			last_records_event(),
+			pallet_records::Event::HistoryViewed {
+				basis: AccessBasis::Emergency,
+				purpose: EmergencyTreatment,
+				records: 2,
+				..
+			}
 		));
 
 		// Dave revokes Eve; she is refused from then on.
 		assert_ok!(Consent::revoke_access(signed(Dave), id(Eve)));
-		assert_ok!(Records::release(by_vault.clone(), 0, id(Eve)));
-		assert!(matches!(last_records_event(), pallet_records::Event::AccessDenied { .. }));
+		assert_ok!(Records::release(by_vault.clone(), 0, id(Eve), Treatment));
+		assert!(matches!(
+			last_records_event(),
+			pallet_records::Event::AccessDenied { refusal: Refusal::GrantEnded, .. }
+		));
 
 		// Dave has record 0's content erased; the vault can no longer release it.
 		assert_ok!(Records::erase(by_vault.clone(), 0, id(Dave)));
@@ -138,12 +165,31 @@ fn the_whole_clinical_flow_is_on_the_record() {
 				(by(Bob), AuditAction::Submitted),
 				(by(Dave), AuditAction::Approved),
 				(by(Dave), AuditAction::AccessGranted),
-				(by(Eve), AuditAction::Released(AccessBasis::Grant)),
-				(by(Two), AuditAction::AccessDenied),
+				(by(Eve), AuditAction::Released { basis: AccessBasis::Grant, purpose: Treatment }),
+				(
+					by(Eve),
+					AuditAction::AccessDenied {
+						purpose: Research,
+						refusal: Refusal::PurposeNotGranted
+					}
+				),
+				(
+					by(Two),
+					AuditAction::AccessDenied { purpose: Treatment, refusal: Refusal::NoAccess }
+				),
 				(by(Ferdie), AuditAction::EmergencyAccess(reason)),
-				(by(Ferdie), AuditAction::Viewed(AccessBasis::Emergency)),
+				(
+					by(Ferdie),
+					AuditAction::Viewed {
+						basis: AccessBasis::Emergency,
+						purpose: EmergencyTreatment
+					}
+				),
 				(by(Dave), AuditAction::AccessRevoked),
-				(by(Eve), AuditAction::AccessDenied),
+				(
+					by(Eve),
+					AuditAction::AccessDenied { purpose: Treatment, refusal: Refusal::GrantEnded }
+				),
 				(by(Dave), AuditAction::Erased),
 			]
 		);

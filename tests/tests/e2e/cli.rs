@@ -194,7 +194,7 @@ fn a_record_through_the_command_line() {
 			"--patient",
 			"//Charlie",
 			"--kind",
-			"Note",
+			"DocumentReference",
 		],
 	);
 	assert!(missing.contains("cannot read /nonexistent.json"), "{missing}");
@@ -306,7 +306,7 @@ fn every_call_has_a_command() {
 	let note = dir.path().join("note.txt");
 	std::fs::write(&note, "follow-up in two weeks").unwrap();
 	let put = ["--vault", &vault.url(), "record", "put", note.to_str().unwrap()];
-	let submit = [&put[..], &["--patient", "//Charlie", "--kind", "Note"]].concat();
+	let submit = [&put[..], &["--patient", "//Charlie", "--kind", "DocumentReference"]].concat();
 	let submitted = ok_json(&node, "//Bob", &submit);
 	let id = submitted["submission"].to_string();
 	let early = fails(&node, "//Ferdie", 3, &["record", "expire", &id]);
@@ -339,7 +339,7 @@ fn every_call_has_a_command() {
 	// A logged view of a whole history, and a logged refusal of one.
 	let viewed = ok_json(&node, "//Bob", &["record", "view-history", "//Charlie"]);
 	assert_eq!(viewed["total"], 1);
-	assert_eq!(viewed["records"][0]["kind"]["value"], "Note");
+	assert_eq!(viewed["records"][0]["kind"]["value"], "DocumentReference");
 	// A stranger cannot even ask (and so cannot flood Charlie's log); a registered member
 	// who may not see it is refused, and the refusal is logged.
 	let stranger = fails(&node, "//Dave", 3, &["record", "view-history", "//Charlie"]);

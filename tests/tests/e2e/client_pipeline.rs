@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use medchain_client::{
 	account_of, custody::Identity, keypair, AccessBasis, AccountId, AuditAction, EmergencyReason,
-	Error, Event, Keypair, MedChain, NewRecord, Role, VaultClient, Wait,
+	Error, Event, Keypair, MedChain, NewRecord, PurposeOfUse, Refusal, Role, VaultClient, Wait,
 };
 use medchain_e2e::{assert_module_error, eventually, Node, Vault};
 
@@ -21,7 +21,7 @@ fn dev(name: &str) -> (Keypair, AccountId) {
 /// vault is asked.
 fn record_in(vault: &AccountId) -> NewRecord {
 	NewRecord {
-		kind: b"Note".to_vec(),
+		kind: b"DocumentReference".to_vec(),
 		vault: *vault,
 		content: [1; 16],
 		commitment: [2; 32],
@@ -135,7 +135,7 @@ async fn clinical_pipeline_through_the_client() {
 	// An amendment supersedes the record as version 2; a withdrawn submission is gone.
 	let (amend, _, _) = put("Observation", "blood pressure 118/79", Some(record_id)).await.unwrap();
 	let (amended_id, _) = chain.approve(&eve, amend).await.unwrap();
-	let (withdrawn, _, _) = put("Note", "draft", None).await.unwrap();
+	let (withdrawn, _, _) = put("DocumentReference", "draft", None).await.unwrap();
 	chain.withdraw(&ferdie, withdrawn).await.unwrap();
 	let history = chain.history(eve_id, 0, 10).await.unwrap();
 	assert_eq!(chain.history_length(eve_id).await.unwrap(), 2);
@@ -144,29 +144,40 @@ async fn clinical_pipeline_through_the_client() {
 
 	// Releases: the author and the patient get the content; Bob not until granted; revoking
 	// ends it.
-	let got = chain.get_record(&ferdie_keys, record_id, None).await.unwrap();
+	use PurposeOfUse::{PatientRequested, Treatment};
+	let got = chain.get_record(&ferdie_keys, record_id, Treatment, None).await.unwrap();
 	assert_eq!(got.content, b"blood pressure 120/80");
 	assert_eq!(
-		chain.get_record(&eve_keys, amended_id, None).await.unwrap().content,
+		chain.get_record(&eve_keys, amended_id, PatientRequested, None).await.unwrap().content,
 		b"blood pressure 118/79"
 	);
-	assert_eq!(chain.view_history(&eve, eve_id).await.unwrap(), 2);
-	match chain.get_record(&bob_keys, record_id, None).await {
-		Err(Error::AccessDenied { viewer, patient, record }) => {
+	assert_eq!(chain.view_history(&eve, eve_id, PatientRequested).await.unwrap(), 2);
+	match chain.get_record(&bob_keys, record_id, Treatment, None).await {
+		Err(Error::AccessDenied { viewer, patient, record, purpose, refusal }) => {
 			assert_eq!((viewer, patient, record), (bob_id, eve_id, Some(record_id)));
+			assert_eq!((purpose, refusal), (Treatment, Refusal::NoAccess));
 		},
 		other => panic!("Bob has no grant yet, got {:?}", other.map(|d| d.content)),
 	}
-	assert!(matches!(chain.get_record(&bob_keys, 999, None).await, Err(Error::NotFound(_))));
+	assert!(matches!(
+		chain.get_record(&bob_keys, 999, Treatment, None).await,
+		Err(Error::NotFound(_))
+	));
 	chain.grant_access(&eve, bob_id, None).await.unwrap();
 	assert_eq!(chain.grants(eve_id).await.unwrap()[0].0, bob_id);
-	assert_eq!(chain.viewer_basis(bob_id, eve_id).await.unwrap(), Some(AccessBasis::Grant));
-	assert_eq!(chain.get_record(&bob_keys, amended_id, None).await.unwrap().record.version, 2);
+	assert_eq!(
+		chain.viewer_basis(bob_id, eve_id, Treatment).await.unwrap(),
+		Ok(AccessBasis::Grant)
+	);
+	assert_eq!(
+		chain.get_record(&bob_keys, amended_id, Treatment, None).await.unwrap().record.version,
+		2
+	);
 	chain.revoke_access(&eve, bob_id).await.unwrap();
 	assert_module_error(chain.revoke_access(&eve, bob_id).await, "Consent", "NoAccessToRevoke");
 	assert!(matches!(
-		chain.view_history(&bob, eve_id).await,
-		Err(Error::AccessDenied { record: None, .. })
+		chain.view_history(&bob, eve_id, Treatment).await,
+		Err(Error::AccessDenied { record: None, refusal: Refusal::GrantEnded, .. })
 	));
 
 	// Emergency access: a doctor names a reason and may get records for a window, all logged;
@@ -179,7 +190,8 @@ async fn clinical_pipeline_through_the_client() {
 	let (until, outcome) =
 		chain.emergency_access(&bob, eve_id, EmergencyReason::LifeThreatening).await.unwrap();
 	assert!(until > outcome.block_number);
-	assert_eq!(chain.get_record(&bob_keys, record_id, None).await.unwrap().record.id, record_id);
+	let got = chain.get_record(&bob_keys, record_id, Treatment, None).await.unwrap();
+	assert_eq!(got.record.id, record_id);
 
 	// Eve's part of the log holds the grant, the views and the refusals, in order.
 	let entries = chain.patient_entries(eve_id, 0, 100).await.unwrap();
@@ -187,15 +199,19 @@ async fn clinical_pipeline_through_the_client() {
 	for expected in [
 		AuditAction::Approved,
 		AuditAction::Denied,
-		AuditAction::Released(AccessBasis::Author),
-		AuditAction::Released(AccessBasis::Patient),
-		AuditAction::Viewed(AccessBasis::Patient),
-		AuditAction::AccessDenied,
+		AuditAction::Released { basis: AccessBasis::Author, purpose: Treatment },
+		AuditAction::Released { basis: AccessBasis::Patient, purpose: PatientRequested },
+		AuditAction::Viewed { basis: AccessBasis::Patient, purpose: PatientRequested },
+		AuditAction::AccessDenied { purpose: Treatment, refusal: Refusal::NoAccess },
 		AuditAction::AccessGranted,
-		AuditAction::Released(AccessBasis::Grant),
+		AuditAction::Released { basis: AccessBasis::Grant, purpose: Treatment },
 		AuditAction::AccessRevoked,
+		AuditAction::AccessDenied { purpose: Treatment, refusal: Refusal::GrantEnded },
 		AuditAction::EmergencyAccess(EmergencyReason::LifeThreatening),
-		AuditAction::Released(AccessBasis::Emergency),
+		AuditAction::Released {
+			basis: AccessBasis::Emergency,
+			purpose: PurposeOfUse::EmergencyTreatment,
+		},
 	] {
 		assert!(actions.contains(&expected), "{expected:?} is in Eve's log: {actions:?}");
 	}

@@ -9,7 +9,9 @@ use medchain_client::{
 		request_message, sign_request, Identity, ACCOUNT_HEADER, NONCE_HEADER, SIGNATURE_HEADER,
 		TIME_HEADER,
 	},
-	AccessBasis, AccountId, AuditAction, EmergencyReason, Error, MedChain, VaultClient, Wait,
+	AccessBasis, AccountId, AuditAction, EmergencyReason, Error, MedChain,
+	PurposeOfUse::{EmergencyTreatment, PatientRequested, Treatment},
+	Refusal, VaultClient, Wait,
 };
 use medchain_e2e::{eventually, Node, Vault};
 use serde_json::{json, Value};
@@ -42,7 +44,7 @@ async fn record_entries(chain: &MedChain, id: u64) -> Vec<(Option<AccountId>, Au
 }
 
 fn releases(entries: &[(Option<AccountId>, AuditAction)]) -> usize {
-	entries.iter().filter(|(_, action)| matches!(action, AuditAction::Released(_))).count()
+	entries.iter().filter(|(_, action)| matches!(action, AuditAction::Released { .. })).count()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -81,14 +83,14 @@ async fn records_go_only_to_those_the_chain_allows_and_never_on_chain() {
 	let (id, _) = chain.approve(&charlie.signer, submission).await.unwrap();
 
 	// Charlie gets it back byte for byte, checked against the commitment.
-	let got = chain.get_record(&charlie, id, None).await.unwrap();
+	let got = chain.get_record(&charlie, id, PatientRequested, None).await.unwrap();
 	assert_eq!(got.content, document);
 	let mut released = 1;
 
 	// A stranger is refused by the vault, which asks nothing of the chain for them; a doctor
 	// without a grant is refused by the chain, and the refusal is logged.
 	let entries_before = chain.audit_head().await.unwrap().0;
-	match chain.get_record(&ferdie, id, None).await {
+	match chain.get_record(&ferdie, id, Treatment, None).await {
 		Err(Error::Vault { status: 403, code, .. }) => assert_eq!(code, "not_registered"),
 		other => panic!("expected not_registered, got {:?}", other.map(|d| d.content.len())),
 	}
@@ -97,35 +99,44 @@ async fn records_go_only_to_those_the_chain_allows_and_never_on_chain() {
 		entries_before,
 		"nothing logged for a stranger"
 	);
-	match chain.get_record(&dave, id, None).await {
-		Err(Error::AccessDenied { viewer, record, .. }) => {
-			assert_eq!((viewer, record), (dave.account(), Some(id)))
+	match chain.get_record(&dave, id, Treatment, None).await {
+		Err(Error::AccessDenied { viewer, record, refusal, .. }) => {
+			assert_eq!((viewer, record, refusal), (dave.account(), Some(id), Refusal::NoAccess))
 		},
 		other => panic!("expected a refusal, got {:?}", other.map(|d| d.content.len())),
 	}
 
 	// Granted, Dave gets it; revoked, he is refused at once.
 	chain.grant_access(&charlie.signer, dave.account(), None).await.unwrap();
-	assert_eq!(chain.get_record(&dave, id, None).await.unwrap().content, document);
+	assert_eq!(chain.get_record(&dave, id, Treatment, None).await.unwrap().content, document);
 	released += 1;
 	chain.revoke_access(&charlie.signer, dave.account()).await.unwrap();
-	assert!(matches!(chain.get_record(&dave, id, None).await, Err(Error::AccessDenied { .. })));
+	assert!(matches!(
+		chain.get_record(&dave, id, Treatment, None).await,
+		Err(Error::AccessDenied { refusal: Refusal::GrantEnded, .. })
+	));
 
 	// Eve invokes emergency access and gets it; the log holds the reason's code.
 	chain
 		.emergency_access(&eve.signer, charlie.account(), EmergencyReason::Unconscious)
 		.await
 		.unwrap();
-	assert_eq!(chain.get_record(&eve, id, None).await.unwrap().content, document);
+	assert_eq!(chain.get_record(&eve, id, Treatment, None).await.unwrap().content, document);
 	released += 1;
 
 	let entries = record_entries(&chain, id).await;
 	let by = |who: &Identity| Some(who.account());
 	for expected in [
-		(by(&charlie), AuditAction::Released(AccessBasis::Patient)),
-		(by(&dave), AuditAction::AccessDenied),
-		(by(&dave), AuditAction::Released(AccessBasis::Grant)),
-		(by(&eve), AuditAction::Released(AccessBasis::Emergency)),
+		(
+			by(&charlie),
+			AuditAction::Released { basis: AccessBasis::Patient, purpose: PatientRequested },
+		),
+		(by(&dave), AuditAction::AccessDenied { purpose: Treatment, refusal: Refusal::NoAccess }),
+		(by(&dave), AuditAction::Released { basis: AccessBasis::Grant, purpose: Treatment }),
+		(
+			by(&eve),
+			AuditAction::Released { basis: AccessBasis::Emergency, purpose: EmergencyTreatment },
+		),
 	] {
 		assert!(entries.contains(&expected), "{expected:?} is on the log: {entries:?}");
 	}
@@ -141,8 +152,8 @@ async fn records_go_only_to_those_the_chain_allows_and_never_on_chain() {
 	let record = chain.record(id).await.unwrap().unwrap();
 	assert_eq!(record.erased_at, Some(erased.block));
 	assert_eq!(record.commitment, got.record.commitment);
-	match chain.get_record(&charlie, id, None).await {
-		Err(Error::Vault { status: 410, code, erased_at, message }) => {
+	match chain.get_record(&charlie, id, PatientRequested, None).await {
+		Err(Error::Vault { status: 410, code, erased_at, message, .. }) => {
 			assert_eq!((code.as_str(), erased_at), ("erased", Some(erased.block)));
 			assert!(message.contains(&format!("erased at block {}", erased.block)), "{message}");
 		},
@@ -261,8 +272,18 @@ async fn the_vault_refuses_bad_requests_with_clear_errors_and_stores_nothing() {
 		(SIGNATURE_HEADER, hex::encode(bob.signer.sign(&message).0)),
 	];
 	check(post(&upload_url, &stale, &document), 401, "stale");
+	// A release without a purpose of use, or with one HL7 does not define.
+	for (path, words) in [
+		("/v1/records/4242/release", "?purpose=TREAT"),
+		("/v1/records/4242/release?purpose=CARE", "CARE is not a purpose of use"),
+	] {
+		let headers = sign_request(&charlie.signer, &vault_id, "POST", path, b"");
+		let refused = post(&format!("{}{path}", vault.url()), &headers, b"");
+		assert!(refused.1["error"].as_str().unwrap().contains(words), "{}", refused.1);
+		check(refused, 400, "bad_request");
+	}
 	// A record that does not exist; the same request again is a replay.
-	let release_path = "/v1/records/4242/release";
+	let release_path = "/v1/records/4242/release?purpose=PATRQT";
 	let release_url = format!("{}{release_path}", vault.url());
 	let headers = sign_request(&charlie.signer, &vault_id, "POST", release_path, b"");
 	check(post(&release_url, &headers, b""), 404, "unknown_record");
@@ -278,6 +299,21 @@ async fn the_vault_refuses_bad_requests_with_clear_errors_and_stores_nothing() {
 	let path = format!("/v1/documents?patient={}&kind=Observation", identity("//Ferdie").account());
 	let headers = sign_request(&bob.signer, &vault_id, "POST", &path, &document);
 	check(post(&format!("{}{path}", vault.url()), &headers, &document), 400, "bad_request");
+	// A kind that is no FHIR resource type, and FHIR JSON of another type than its kind.
+	let path = format!("/v1/documents?patient={}&kind=LabResult", charlie.account());
+	let headers = sign_request(&bob.signer, &vault_id, "POST", &path, &document);
+	let refused = post(&format!("{}{path}", vault.url()), &headers, &document);
+	assert!(refused.1["error"].as_str().unwrap().contains("LabResult is not an HL7 FHIR R4"));
+	check(refused, 400, "bad_request");
+	let path = format!("/v1/documents?patient={}&kind=DiagnosticReport", charlie.account());
+	let headers = sign_request(&bob.signer, &vault_id, "POST", &path, &document);
+	let refused = post(&format!("{}{path}", vault.url()), &headers, &document);
+	let message = refused.1["error"].as_str().unwrap().to_owned();
+	assert!(
+		message.contains("resourceType \"Observation\", not the DiagnosticReport"),
+		"{message}"
+	);
+	check(refused, 422, "wrong_resource_type");
 
 	assert!(stored_ids(&vault).is_empty(), "nothing was stored");
 	// The client turns a refusal into an error that names it.
@@ -319,12 +355,17 @@ async fn a_killed_vault_loses_nothing_and_an_altered_document_is_not_served() {
 		let (id, _) = chain.approve(&charlie.signer, submission).await.unwrap();
 		records.push((id, document));
 	}
-	assert_eq!(chain.get_record(&charlie, records[0].0, None).await.unwrap().content, records[0].1);
+	assert_eq!(
+		chain.get_record(&charlie, records[0].0, PatientRequested, None).await.unwrap().content,
+		records[0].1
+	);
 
 	// SIGKILL while a release is on its way: whatever happened, no release without its entry.
 	let racing = {
 		let (chain, charlie, id) = (chain.clone(), charlie.clone(), records[1].0);
-		tokio::spawn(async move { chain.get_record(&charlie, id, None).await.ok() })
+		tokio::spawn(
+			async move { chain.get_record(&charlie, id, PatientRequested, None).await.ok() },
+		)
 	};
 	tokio::time::sleep(Duration::from_millis(300)).await;
 	vault.kill();
@@ -334,7 +375,10 @@ async fn a_killed_vault_loses_nothing_and_an_altered_document_is_not_served() {
 	// Every stored document is there after the restart.
 	let mut got = usize::from(raced.is_some()) + 1;
 	for (id, document) in &records {
-		assert_eq!(&chain.get_record(&charlie, *id, None).await.unwrap().content, document);
+		assert_eq!(
+			&chain.get_record(&charlie, *id, PatientRequested, None).await.unwrap().content,
+			document
+		);
 		got += 1;
 	}
 	let mut logged = 0;
@@ -352,7 +396,7 @@ async fn a_killed_vault_loses_nothing_and_an_altered_document_is_not_served() {
 	stored[middle] ^= 0x20;
 	fs::write(&path, stored).unwrap();
 	let before = releases(&record_entries(&chain, *id).await);
-	match chain.get_record(&charlie, *id, None).await {
+	match chain.get_record(&charlie, *id, PatientRequested, None).await {
 		Err(Error::Vault { status: 500, code, message, .. }) => {
 			assert_eq!(code, "integrity");
 			assert!(message.contains("integrity check"), "{message}");
@@ -415,5 +459,8 @@ async fn uploads_no_record_holds_are_removed_and_the_master_key_rotates() {
 	assert_ne!(fs::read_to_string(vault.data_dir().join("master.key")).unwrap(), master);
 	assert_eq!(fs::read(&content).unwrap(), before, "content is not touched");
 	vault.restart();
-	assert_eq!(chain.get_record(&charlie, kept_id, None).await.unwrap().content, observation("k"));
+	assert_eq!(
+		chain.get_record(&charlie, kept_id, PatientRequested, None).await.unwrap().content,
+		observation("k")
+	);
 }

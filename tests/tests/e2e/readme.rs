@@ -79,9 +79,14 @@ fn the_walkthrough_runs_as_written() {
 	let log: serde_json::Value = serde_json::from_slice(&log.stdout).unwrap();
 	let actions: Vec<&str> =
 		log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-	let releases: Vec<&str> =
-		actions.into_iter().filter(|a| a.starts_with("Released") || *a == "AccessDenied").collect();
-	assert_eq!(releases, ["Released(Patient)", "AccessDenied", "Released(Grant)"]);
+	let releases: Vec<&str> = actions
+		.into_iter()
+		.filter(|a| a.starts_with("Released") || a.starts_with("AccessDenied"))
+		.collect();
+	assert_eq!(
+		releases,
+		["Released(Patient, PATRQT)", "AccessDenied(TREAT, NoAccess)", "Released(Grant, TREAT)"]
+	);
 }
 
 /// No command in the README runs cargo directly: `scripts/cargo.sh` runs it with the build

@@ -9,7 +9,7 @@ use std::{
 	time::Duration,
 };
 
-use medchain_client::{keypair, parse_account, EmergencyReason, MedChain, Wait};
+use medchain_client::{keypair, parse_account, EmergencyReason, MedChain, PurposeOfUse, Wait};
 use medchain_e2e::{cli_binary, dies_with_parent, Node};
 use serde_json::Value;
 
@@ -58,7 +58,7 @@ async fn watch_reports_an_emergency_within_two_blocks_and_follows_a_restarted_no
 	drop(chain);
 	node.restart();
 	let chain = MedChain::connect(&node.ws_url()).await.unwrap();
-	chain.view_history(&bob, charlie).await.unwrap();
+	chain.view_history(&bob, charlie, PurposeOfUse::EmergencyTreatment).await.unwrap();
 	let line = out.recv_timeout(Duration::from_secs(90)).expect("watch reports after the restart");
 	let entry: Value = serde_json::from_str(&line).unwrap();
 	assert_eq!(entry["emergency"], false, "{line}");

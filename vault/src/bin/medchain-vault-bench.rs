@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use clap::Parser;
 use futures::{stream, StreamExt};
-use medchain_client::{custody::Identity, MedChain, VaultClient, Wait};
+use medchain_client::{custody::Identity, MedChain, PurposeOfUse, VaultClient, Wait};
 
 #[derive(Parser)]
 #[command(name = "medchain-vault-bench", about = "Uploads and releases per second of a vault.")]
@@ -117,7 +117,10 @@ async fn main() -> Result<(), String> {
 		chain.approve(&charlie.signer, submission).await.map_err(|e| e.to_string())?;
 	let releases = measure(args.count, args.concurrency, |_| {
 		let (chain, charlie, url) = (&chain, &charlie, args.vault.as_str());
-		async move { chain.get_record(charlie, record, Some(url)).await.is_ok() }
+		async move {
+			let purpose = PurposeOfUse::PatientRequested;
+			chain.get_record(charlie, record, purpose, Some(url)).await.is_ok()
+		}
 	})
 	.await;
 	report("releases", releases);

@@ -4,8 +4,8 @@ use std::{fmt, path::PathBuf, str::FromStr};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use medchain_client::{
-	account_of, custody::Identity, keypair, parse_account, AccountId, EmergencyReason, Error,
-	Keypair, Wait, MED,
+	account_of, custody::Identity, fhir::parse_date, keypair, parse_account, AccountId,
+	EmergencyReason, Error, Keypair, PurposeOfUse, Wait, MED,
 };
 
 const ABOUT: &str = "The MedChain command line: register, stake and vote, submit and consent to \
@@ -20,6 +20,8 @@ Examples (a dev chain: scripts/start.sh; dev accounts are secrets such as //Char
   medchain --suri-file ~/doctor.key record put lab.json --patient //Charlie --kind Observation
   medchain record get 0 --out lab.json
   medchain record verify 0
+  medchain disclosures //Charlie --from 2026-11-01 --format csv
+  medchain fhir consents //Charlie > consents.json
   medchain --json delegates
 
 Exit codes: 0 done; 1 another error (a bad account or secret, nothing found, a proof or the
@@ -247,6 +249,29 @@ pub enum Command {
 	/// Read and verify the access log.
 	#[command(subcommand)]
 	Audit(AuditCommand),
+	/// Export a patient's consents or the access log as HL7 FHIR R4 resources (a JSON
+	/// `Bundle` on standard output), read at the finalized block.
+	#[command(subcommand)]
+	Fhir(FhirCommand),
+	/// A patient's accounting of disclosures (45 CFR 164.528): every view of their history
+	/// and release of their records to someone else, with the date, the recipient, what was
+	/// disclosed and why, read at the finalized block.
+	#[command(
+		after_help = "Examples:\n  medchain disclosures //Charlie\n  medchain disclosures //Charlie --from 2026-11-01 --to 2026-11-30 --format csv > disclosures.csv\n  medchain disclosures //Charlie --format fhir > disclosures.json"
+	)]
+	Disclosures {
+		/// The patient.
+		patient: AccountArg,
+		/// The first day (YYYY-MM-DD, UTC).
+		#[arg(long, value_parser = day)]
+		from: Option<String>,
+		/// The last day (YYYY-MM-DD, UTC), included.
+		#[arg(long, value_parser = day)]
+		to: Option<String>,
+		/// How to write it (--json is the same as --format json).
+		#[arg(long, value_enum, default_value_t = Format::Table)]
+		format: Format,
+	},
 	/// Follow a patient's access log: print each new entry once its block is finalized, an
 	/// emergency access first and marked, until interrupted. The node may restart: the watch
 	/// connects again (for up to --timeout seconds) and misses nothing.
@@ -441,10 +466,11 @@ pub enum RecordCommand {
 		#[arg(long)]
 		supersedes: Option<u64>,
 	},
-	/// Get a record's document from its vault: the release (or the refusal) is logged, the
-	/// sealed answer opened with your key and checked against the record's commitment.
+	/// Get a record's document from its vault: the release (or the refusal, saying what you
+	/// lack) is logged with your purpose, the sealed answer opened with your key and checked
+	/// against the record's commitment.
 	#[command(
-		after_help = "Example: medchain --suri-file patient.key record get 0 --out glucose.json"
+		after_help = "Examples:\n  medchain --suri-file patient.key record get 0 --out glucose.json\n  medchain --suri-file doctor.key record get 0 --purpose HPAYMT"
 	)]
 	Get {
 		/// The record.
@@ -452,6 +478,11 @@ pub enum RecordCommand {
 		/// Where to write the document (default: standard output).
 		#[arg(long)]
 		out: Option<PathBuf>,
+		/// Why you ask: an HL7 v3 PurposeOfUse code (TREAT, ETREAT, HPAYMT, HOPERAT,
+		/// PUBHLTH, HRESCH, PATRQT; default: PATRQT for a patient, TREAT for a doctor,
+		/// HOPERAT for an admin).
+		#[arg(long, value_parser = purpose)]
+		purpose: Option<PurposeOfUse>,
 	},
 	/// Have a record's vault erase its content (the patient, or an admin at their request);
 	/// the commitment and the log stay.
@@ -515,6 +546,10 @@ pub enum RecordCommand {
 		/// How many records to list.
 		#[arg(long, default_value_t = 50)]
 		count: u32,
+		/// Why you ask: an HL7 v3 PurposeOfUse code (default: PATRQT for a patient, TREAT for
+		/// a doctor, HOPERAT for an admin).
+		#[arg(long, value_parser = purpose)]
+		purpose: Option<PurposeOfUse>,
 	},
 	/// Prove that a record is in finalized state, checked locally against the state root.
 	#[command(after_help = "Example: medchain record verify 0")]
@@ -526,18 +561,30 @@ pub enum RecordCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum AccessCommand {
-	/// Grant a doctor access to your records.
+	/// Grant a doctor access to your records: every kind for treatment, or the kinds and
+	/// purposes named. A grant of the same kinds and purposes replaces the doctor's earlier
+	/// one; a doctor can hold several.
 	#[command(
-		after_help = "Example: medchain --suri-file patient.key access grant //Bob --until 5000"
+		after_help = "Examples:\n  medchain --suri-file patient.key access grant //Bob --until 5000\n  medchain --suri-file patient.key access grant //Bob --kind Observation --purpose TREAT --until 2027-06-30\n  medchain --suri-file patient.key access grant //Bob --purpose ETREAT"
 	)]
 	Grant {
 		/// The doctor.
 		doctor: AccountArg,
-		/// The last block of the grant (default: until revoked).
+		/// The last block of the grant, or its last day (YYYY-MM-DD, UTC; the block is
+		/// reckoned one slot a block from the finalized block) (default: until revoked).
 		#[arg(long)]
-		until: Option<u32>,
+		until: Option<Until>,
+		/// A kind of record it covers: an HL7 FHIR R4 resource type such as Observation;
+		/// repeat for several (default: every kind).
+		#[arg(long = "kind")]
+		kinds: Vec<String>,
+		/// A purpose it covers: an HL7 v3 PurposeOfUse code; repeat for several (default:
+		/// TREAT).
+		#[arg(long = "purpose", value_parser = purpose)]
+		purposes: Vec<PurposeOfUse>,
 	},
-	/// Revoke a doctor's access to your records.
+	/// Revoke a doctor's access to your records: every grant (they stay listed, inactive) and
+	/// any emergency access.
 	#[command(after_help = "Example: medchain --suri-file patient.key access revoke //Bob")]
 	Revoke {
 		/// The doctor.
@@ -567,21 +614,96 @@ pub enum AccessCommand {
 		#[arg(long, value_enum)]
 		reason: ReasonArg,
 	},
-	/// List the doctors a patient granted access to (yours without an account).
+	/// List a patient's grants (yours without an account): doctor, kinds, purposes, period,
+	/// and whether each still runs.
 	#[command(after_help = "Example: medchain access list //Charlie")]
 	List {
 		/// The patient (default: the signer).
 		patient: Option<AccountArg>,
 	},
-	/// Whether a viewer may see a patient's records now, and on what basis (not logged).
-	#[command(after_help = "Example: medchain access basis //Bob --patient //Charlie")]
+	/// Whether a viewer may see a patient's history now for a purpose, and on what basis, or
+	/// what they lack (not logged).
+	#[command(
+		after_help = "Example: medchain access basis //Bob --patient //Charlie --purpose HRESCH"
+	)]
 	Basis {
 		/// Who would look.
 		viewer: AccountArg,
 		/// Whose records (default: the signer).
 		#[arg(long)]
 		patient: Option<AccountArg>,
+		/// Why: an HL7 v3 PurposeOfUse code.
+		#[arg(long, value_parser = purpose, default_value = "TREAT")]
+		purpose: PurposeOfUse,
 	},
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FhirCommand {
+	/// A patient's grants, running and ended, as FHIR R4 Consent resources in a Bundle.
+	#[command(after_help = "Example: medchain fhir consents //Charlie > consents.json")]
+	Consents {
+		/// The patient.
+		patient: AccountArg,
+	},
+	/// Access-log entries as FHIR R4 AuditEvent resources in a Bundle: agent, entity, action,
+	/// purpose of use, outcome (a refusal is a failure), time, and the entry's position on the
+	/// chain (block number and hash, entry index).
+	#[command(
+		after_help = "Examples:\n  medchain fhir audit --patient //Charlie\n  medchain fhir audit --since 2026-11-01 > audit.json"
+	)]
+	Audit {
+		/// Only the entries about this patient.
+		#[arg(long)]
+		patient: Option<AccountArg>,
+		/// Only entries from this day on (YYYY-MM-DD, UTC).
+		#[arg(long, value_parser = day)]
+		since: Option<String>,
+	},
+}
+
+/// How an accounting of disclosures is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+	/// An aligned table.
+	Table,
+	/// A JSON array of rows.
+	Json,
+	/// CSV with a header row.
+	Csv,
+	/// A FHIR R4 Bundle of the AuditEvents that logged them.
+	Fhir,
+}
+
+/// The end of a grant: a block number, or a day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Until {
+	/// The last block.
+	Block(u32),
+	/// The last day (YYYY-MM-DD, UTC), whose start in ms since the epoch is kept.
+	Day(u64),
+}
+
+impl FromStr for Until {
+	type Err = String;
+	fn from_str(text: &str) -> Result<Self, String> {
+		match text.parse() {
+			Ok(block) => Ok(Until::Block(block)),
+			Err(_) => parse_date(text).map(Until::Day).map_err(|_| {
+				format!("{text} is neither a block number nor a day such as 2027-06-30")
+			}),
+		}
+	}
+}
+
+/// A purpose of use, by its HL7 v3 code.
+fn purpose(text: &str) -> Result<PurposeOfUse, String> {
+	PurposeOfUse::parse(text).map_err(|e| e.to_string())
+}
+
+/// A day (YYYY-MM-DD), checked.
+fn day(text: &str) -> Result<String, String> {
+	parse_date(text).map(|_| text.to_owned()).map_err(|e| e.to_string())
 }
 
 #[derive(Subcommand, Debug)]
@@ -692,6 +814,45 @@ mod tests {
 		for bad in ["", ".", "1.0000000000001", "-1", "1e3", "ten"] {
 			assert!(bad.parse::<Amount>().is_err(), "{bad} is refused");
 		}
+	}
+
+	#[test]
+	fn a_grant_ends_at_a_block_or_a_day() {
+		assert_eq!("5000".parse::<Until>().unwrap(), Until::Block(5000));
+		assert_eq!("1970-01-02".parse::<Until>().unwrap(), Until::Day(86_400_000));
+		let error = "June".parse::<Until>().unwrap_err();
+		assert!(error.contains("neither a block number nor a day"), "{error}");
+	}
+
+	#[test]
+	fn purposes_and_formats_are_checked_when_parsed() {
+		let cli = Cli::parse_from([
+			"medchain",
+			"access",
+			"grant",
+			"//Bob",
+			"--kind",
+			"Observation",
+			"--purpose",
+			"treat",
+			"--purpose",
+			"ETREAT",
+		]);
+		match cli.command {
+			Command::Access(AccessCommand::Grant { kinds, purposes, .. }) => {
+				assert_eq!(kinds, ["Observation"]);
+				assert_eq!(purposes, [PurposeOfUse::Treatment, PurposeOfUse::EmergencyTreatment]);
+			},
+			other => panic!("{other:?}"),
+		}
+		let error = Cli::try_parse_from(["medchain", "record", "get", "0", "--purpose", "CARE"])
+			.unwrap_err()
+			.to_string();
+		assert!(error.contains("CARE is not a purpose of use"), "{error}");
+		let error = Cli::try_parse_from(["medchain", "disclosures", "//Bob", "--from", "May"])
+			.unwrap_err()
+			.to_string();
+		assert!(error.contains("May is not a date"), "{error}");
 	}
 
 	#[test]

@@ -19,18 +19,21 @@ use clap::Parser;
 use futures::StreamExt;
 use indicatif::{ProgressBar, ProgressStyle};
 use medchain_client::{
-	account_of, council::Motion, AccountId, Error, Hash, Keypair, MedChain, PatientWatch, Stage,
+	account_of,
+	council::Motion,
+	fhir::{Period, DAY_MS},
+	AccountId, BlockNumber, Error, Hash, Keypair, MedChain, PatientWatch, PurposeOfUse, Stage,
 	VaultClient, Wait,
 };
 
 use args::{
 	AccessCommand, AuditCommand, CandidateCommand, Cli, Command, CouncilCommand, DelegatesCommand,
-	MemberCommand, RecordCommand, RegisterCommand, VaultCommand,
+	FhirCommand, Format, MemberCommand, RecordCommand, RegisterCommand, Until, VaultCommand,
 };
 use output::{
 	med, AuditReportOut, BalanceOut, BasisOut, CallOut, CandidateOut, DelegatesOut, DocumentOut,
 	EntryOut, ErrorOut, GrantOut, HistoryOut, KeyOut, MemberOut, MotionOut, Output, ProofOut,
-	StakeOut, SubmissionOut, VaultOut,
+	StakeOut, SubmissionOut, VaultOut, DISCLOSURE_COLUMNS,
 };
 
 /// The exit code of an error: 1 for anything not below; 3 the chain refused the call; 4 access
@@ -353,9 +356,31 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 			},
 		},
 		Command::Access(access) => match access {
-			AccessCommand::Grant { doctor, until } => {
-				let outcome = chain.grant_access(&signer()?, doctor.0, *until).await?;
-				out.call(CallOut::new(format!("{} may see your records", doctor.0), &outcome));
+			AccessCommand::Grant { doctor, until, kinds, purposes } => {
+				let until = match until {
+					Some(until) => Some(until_block(&chain, until).await?),
+					None => None,
+				};
+				let outcome = if kinds.is_empty() && purposes.is_empty() {
+					chain.grant_access(&signer()?, doctor.0, until).await?
+				} else {
+					let purposes = if purposes.is_empty() {
+						vec![PurposeOfUse::Treatment]
+					} else {
+						purposes.clone()
+					};
+					chain.grant_scoped(&signer()?, doctor.0, kinds, purposes, until).await?
+				};
+				let what = if kinds.is_empty() { "records".to_owned() } else { kinds.join(", ") };
+				let message = match until {
+					Some(until) => format!("{} may see your {what} until block {until}", doctor.0),
+					None => format!("{} may see your {what}", doctor.0),
+				};
+				let call = CallOut::new(message, &outcome);
+				out.call(match until {
+					Some(until) => call.until(until),
+					None => call,
+				});
 			},
 			AccessCommand::Revoke { doctor } => {
 				let outcome = chain.revoke_access(&signer()?, doctor.0).await?;
@@ -380,16 +405,48 @@ async fn run(cli: &Cli, out: &Output, status: &Status) -> Result<(), Error> {
 			},
 			AccessCommand::List { patient } => {
 				let patient = cli.account_or_signer(patient.as_ref())?;
+				let now = chain.best_block().await?.0;
 				out.list(
-					&GrantOut::list(&chain.grants(patient).await?),
-					&["doctor", "granted_at", "until"],
+					&GrantOut::list(&chain.grants(patient).await?, now),
+					&["doctor", "kinds", "purposes", "granted_at", "until", "revoked_at", "active"],
 				);
 			},
-			AccessCommand::Basis { viewer, patient } => {
+			AccessCommand::Basis { viewer, patient, purpose } => {
 				let patient = cli.account_or_signer(patient.as_ref())?;
-				let basis = chain.viewer_basis(viewer.0, patient).await?;
-				out.basis(&BasisOut::new(&viewer.0, &patient, basis.as_ref()));
+				let basis = chain.viewer_basis(viewer.0, patient, purpose.clone()).await?;
+				out.basis(&BasisOut::new(&viewer.0, &patient, purpose, &basis));
 			},
+		},
+		Command::Fhir(fhir) => {
+			status.set("reading the chain at the finalized block".into());
+			let bundle = match fhir {
+				FhirCommand::Consents { patient } => chain.fhir_consents(&patient.0).await?,
+				FhirCommand::Audit { patient, since } => {
+					let period = Period::days(since.as_deref(), None)?;
+					chain.fhir_audit(patient.as_ref().map(|p| &p.0), period).await?
+				},
+			};
+			out.document(&bundle);
+		},
+		Command::Disclosures { patient, from, to, format } => {
+			status.set("reading the access log at the finalized block".into());
+			let period = Period::days(from.as_deref(), to.as_deref())?;
+			let format = if cli.json { Format::Json } else { *format };
+			if format == Format::Fhir {
+				out.document(&chain.fhir_disclosures(&patient.0, period).await?);
+			} else {
+				let rows: Vec<_> = chain
+					.disclosures(&patient.0, period)
+					.await?
+					.into_iter()
+					.map(|(row, _)| row)
+					.collect();
+				match format {
+					Format::Csv => out.csv(&rows),
+					Format::Json => out.document(&rows),
+					_ => out.list(&rows, &DISCLOSURE_COLUMNS),
+				}
+			}
 		},
 		Command::Audit(audit) => match audit {
 			AuditCommand::Log { patient, start, count } => {
@@ -430,6 +487,23 @@ async fn watch(
 		out.watched(&EntryOut::from(&entry?));
 	}
 	Ok(())
+}
+
+/// The last block of a grant that ends at `until`: a block, or the last block of a day,
+/// reckoned one slot a block from the finalized block.
+async fn until_block(chain: &MedChain, until: &Until) -> Result<BlockNumber, Error> {
+	match until {
+		Until::Block(block) => Ok(*block),
+		Until::Day(start) => {
+			let clock = chain.block_clock().await?;
+			let end = start + DAY_MS - 1;
+			if end < clock.time {
+				return Err(Error::Date("the grant would end on a day that has passed".into()));
+			}
+			let blocks = (end - clock.time) / clock.slot.max(1);
+			Ok(clock.number.saturating_add(u32::try_from(blocks).unwrap_or(u32::MAX)))
+		},
+	}
 }
 
 /// What a motion moved for `what` came to: done, or waiting for votes.
@@ -481,8 +555,13 @@ async fn run_record(
 			);
 			out.call(CallOut::new(message, &outcome).submission(id));
 		},
-		RecordCommand::Get { id, out: file } => {
-			let document = chain.get_record(&cli.identity()?, *id, cli.vault.as_deref()).await?;
+		RecordCommand::Get { id, out: file, purpose } => {
+			let identity = cli.identity()?;
+			let purpose = match purpose {
+				Some(purpose) => purpose.clone(),
+				None => chain.default_purpose(identity.account()).await?,
+			};
+			let document = chain.get_record(&identity, *id, purpose, cli.vault.as_deref()).await?;
 			match file {
 				Some(file) => {
 					std::fs::write(file, &document.content).map_err(|e| {
@@ -534,9 +613,14 @@ async fn run_record(
 			let records = chain.history(patient, *start, *count).await?;
 			out.history(&HistoryOut::new(total, &records));
 		},
-		RecordCommand::ViewHistory { patient, start, count } => {
+		RecordCommand::ViewHistory { patient, start, count, purpose } => {
+			let viewer = signer()?;
+			let purpose = match purpose {
+				Some(purpose) => purpose.clone(),
+				None => chain.default_purpose(account_of(&viewer)).await?,
+			};
 			// The logged view first: a refusal ends here, with the refusal on the log.
-			let total = chain.view_history(&signer()?, patient.0).await?;
+			let total = chain.view_history(&viewer, patient.0, purpose).await?;
 			let records = chain.history(patient.0, *start, *count).await?;
 			out.history(&HistoryOut::new(total, &records));
 		},

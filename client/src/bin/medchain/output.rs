@@ -6,9 +6,11 @@
 
 use comfy_table::{presets::UTF8_HORIZONTAL_ONLY, Table, TableComponent};
 use medchain_client::{
-	council::OpenMotion, is_emergency, AccessBasis, AccountBalance, AccountId, AuditReport,
-	Candidate, Document, Entry, Error, Grant, Member, Outcome, Record, RecordProof, StakeLedger,
-	Submission, Vault, MED,
+	council::OpenMotion,
+	fhir::{grant_is_active, grant_kinds, purpose_of, Disclosure},
+	is_emergency, AccessBasis, AccountBalance, AccountId, AuditAction, AuditReport, Candidate,
+	Document, Entry, Error, Grant, Member, Outcome, PurposeOfUse, Record, RecordProof, Refusal,
+	StakeLedger, Submission, Vault, MED,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -231,39 +233,82 @@ impl DelegatesOut {
 #[derive(Serialize)]
 pub struct GrantOut {
 	doctor: String,
+	/// The FHIR resource types it covers; empty for every kind.
+	kinds: Vec<String>,
+	/// The HL7 v3 PurposeOfUse codes it covers.
+	purposes: Vec<&'static str>,
 	granted_at: u32,
 	until: Option<u32>,
+	revoked_at: Option<u32>,
+	/// Whether it still runs.
+	active: bool,
 }
 
 impl GrantOut {
-	pub fn list(grants: &[(AccountId, Grant<u32>)]) -> Vec<GrantOut> {
+	/// Every grant of every doctor, as they stand at block `now`.
+	pub fn list(grants: &[(AccountId, Vec<Grant<u32>>)], now: u32) -> Vec<GrantOut> {
 		grants
 			.iter()
+			.flat_map(|(doctor, grants)| grants.iter().map(move |grant| (doctor, grant)))
 			.map(|(doctor, g)| GrantOut {
 				doctor: doctor.to_string(),
+				kinds: grant_kinds(g),
+				purposes: g.purposes.0.iter().map(PurposeOfUse::code).collect(),
 				granted_at: g.granted_at,
 				until: g.until,
+				revoked_at: g.revoked_at,
+				active: grant_is_active(g, now),
 			})
 			.collect()
 	}
 }
 
-/// On what basis a viewer may see a patient's records now.
+/// On what basis a viewer may see a patient's history now for a purpose, or what they lack.
 #[derive(Serialize)]
 pub struct BasisOut {
 	viewer: String,
 	patient: String,
+	purpose: &'static str,
 	/// `None` when the viewer may not.
 	basis: Option<String>,
+	/// What the viewer lacks, when they may not.
+	refusal: Option<String>,
+	/// The refusal in words.
+	lacks: Option<&'static str>,
 }
 
 impl BasisOut {
-	pub fn new(viewer: &AccountId, patient: &AccountId, basis: Option<&AccessBasis>) -> Self {
+	pub fn new(
+		viewer: &AccountId,
+		patient: &AccountId,
+		purpose: &PurposeOfUse,
+		basis: &Result<AccessBasis, Refusal>,
+	) -> Self {
 		BasisOut {
 			viewer: viewer.to_string(),
 			patient: patient.to_string(),
-			basis: basis.map(|b| format!("{b:?}")),
+			purpose: purpose.code(),
+			basis: basis.as_ref().ok().map(|b| format!("{b:?}")),
+			refusal: basis.as_ref().err().map(|r| r.name().to_owned()),
+			lacks: basis.as_ref().err().map(Refusal::explain),
 		}
+	}
+}
+
+/// The columns of an accounting of disclosures, as a table shows it.
+pub const DISCLOSURE_COLUMNS: [&str; 7] =
+	["date", "recipient", "what", "purpose", "basis", "block", "entry"];
+
+/// An access-log action in short: its name, with the basis and purpose of a view or a
+/// release, the purpose and refusal of a refusal (`Released(Grant, TREAT)`).
+pub fn describe(action: &AuditAction) -> String {
+	match action {
+		AuditAction::Viewed { basis, purpose } => format!("Viewed({basis:?}, {purpose})"),
+		AuditAction::Released { basis, purpose } => format!("Released({basis:?}, {purpose})"),
+		AuditAction::AccessDenied { purpose, refusal } => {
+			format!("AccessDenied({purpose}, {})", refusal.name())
+		},
+		other => format!("{other:?}"),
 	}
 }
 
@@ -464,6 +509,8 @@ pub struct EntryOut {
 	/// `None` when the chain itself acted (Root).
 	actor: Option<String>,
 	action: String,
+	/// The HL7 v3 PurposeOfUse code of a view, release, refusal or emergency access.
+	purpose: Option<&'static str>,
 	subject: Option<String>,
 	patient: Option<String>,
 	submission: Option<u64>,
@@ -484,7 +531,8 @@ impl From<&Entry> for EntryOut {
 			index: e.index,
 			block: e.block,
 			actor: e.actor.as_ref().map(ToString::to_string),
-			action: format!("{:?}", e.action),
+			action: describe(&e.action),
+			purpose: purpose_of(&e.action).map(|purpose| purpose.code()),
 			subject: e.subject.as_ref().map(ToString::to_string),
 			patient: e.patient.as_ref().map(ToString::to_string),
 			submission: e.submission,
@@ -583,6 +631,22 @@ impl Output {
 		});
 	}
 
+	/// A document (a FHIR resource, a JSON export), as indented JSON either way.
+	pub fn document(&self, document: &impl Serialize) {
+		let json = serde_json::to_string_pretty(document).expect("documents serialize to JSON");
+		println!("{json}");
+	}
+
+	/// Rows as CSV with a header row.
+	pub fn csv(&self, rows: &[Disclosure]) {
+		let mut writer = csv::Writer::from_writer(Vec::new());
+		for row in rows {
+			writer.serialize(row).expect("disclosures serialize to CSV");
+		}
+		let bytes = writer.into_inner().expect("CSV is written to memory");
+		print!("{}", String::from_utf8_lossy(&bytes));
+	}
+
 	/// One item, as a table of its fields.
 	pub fn item(&self, item: &impl Serialize) {
 		self.print(item, |json| fields_table(&fields(json)));
@@ -652,9 +716,15 @@ impl Output {
 		self.print(basis, |json| {
 			let v = value(json);
 			let (viewer, patient) = (cell(&v["viewer"]), cell(&v["patient"]));
+			let purpose = cell(&v["purpose"]);
 			match v["basis"].as_str() {
-				Some(basis) => format!("{viewer} may see {patient}'s records now, as {basis}"),
-				None => format!("{viewer} may not see {patient}'s records now"),
+				Some(basis) => {
+					format!("{viewer} may see {patient}'s records now for {purpose}, as {basis}")
+				},
+				None => format!(
+					"{viewer} may not see {patient}'s records now for {purpose}: {}",
+					cell(&v["lacks"])
+				),
 			}
 		});
 	}
