@@ -17,6 +17,9 @@ command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# The FHIR exports are checked by Python's fhir.resources, in a virtual environment.
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
 
 if [ "${#need_apt[@]}" -gt 0 ]; then
 	sudo=""
@@ -25,7 +28,7 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
 else
-	say "apt packages present (protobuf-compiler, make, g++, pkg-config, libssl-dev, curl, nodejs, npm, chromium)"
+	say "apt packages present (protobuf-compiler, make, g++, pkg-config, libssl-dev, curl, nodejs, npm, chromium, python3 with venv)"
 fi
 
 if ! command -v rustup >/dev/null 2>&1; then
@@ -60,4 +63,17 @@ if [ ! -f portal/node_modules/.package-lock.json ] ||
 	(cd portal && npm ci --no-audit --no-fund --loglevel=error)
 else
 	say "portal npm packages present"
+fi
+
+# The independent FHIR implementation the tests check exports with, pinned in
+# tests/fhir/requirements.txt, in its own virtual environment ($MEDCHAIN_FHIR_VENV).
+fhir_venv="${MEDCHAIN_FHIR_VENV:-$HOME/.cache/medchain/fhir-venv}"
+if ! "$fhir_venv/bin/python" -c 'import fhir.resources.R4B' >/dev/null 2>&1 ||
+	[ tests/fhir/requirements.txt -nt "$fhir_venv/installed" ]; then
+	say "installing fhir.resources into $fhir_venv"
+	python3 -m venv "$fhir_venv"
+	"$fhir_venv/bin/pip" install --quiet --disable-pip-version-check -r tests/fhir/requirements.txt
+	touch "$fhir_venv/installed"
+else
+	say "fhir.resources present in $fhir_venv"
 fi

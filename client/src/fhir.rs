@@ -191,6 +191,16 @@ pub struct Disclosure {
 	pub entry: u64,
 }
 
+/// An accounting of disclosures as CSV, with a header row.
+pub fn disclosures_csv(rows: &[Disclosure]) -> String {
+	let mut writer = csv::Writer::from_writer(Vec::new());
+	for row in rows {
+		writer.serialize(row).expect("disclosures serialize to CSV");
+	}
+	let bytes = writer.into_inner().expect("CSV is written to memory");
+	String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// An access-log entry with the hash of its block: its position on the chain.
 #[derive(Clone, Debug)]
 pub struct PlacedEntry {
@@ -669,6 +679,22 @@ mod tests {
 			refusal: Refusal::PurposeNotGranted,
 		};
 		assert!(disclosure(&entry(6, 2, refused, Some(7)), &patient, None).is_none());
+	}
+
+	#[test]
+	fn disclosures_write_as_csv_with_a_header() {
+		let viewed =
+			AuditAction::Viewed { basis: AccessBasis::Grant, purpose: PurposeOfUse::Payment };
+		let row = disclosure(&entry(4, 2, viewed, None), &account(1), None).unwrap();
+		let csv = disclosures_csv(&[row.clone(), row]);
+		let lines: Vec<_> = csv.lines().collect();
+		assert_eq!(lines[0], "date,recipient,what,record,kind,purpose,basis,block,entry");
+		assert_eq!(lines.len(), 3);
+		assert!(
+			lines[1].ends_with(",the history (the list of records),,,HPAYMT,Grant,44,4"),
+			"{}",
+			lines[1]
+		);
 	}
 
 	#[test]

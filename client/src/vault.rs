@@ -6,6 +6,7 @@
 //! | `POST /v1/documents?patient=P&kind=K` | an active doctor | stores the body, returns [`Uploaded`] |
 //! | `POST /v1/records/{id}/release?purpose=TREAT` | the viewer | logs the release (or refusal, naming what the viewer lacked) on chain for the purpose of use, then returns the sealed content |
 //! | `POST /v1/records/{id}/erase` | the patient or an admin | logs the erasure on chain, then deletes content and key ([`Erased`]) |
+//! | `POST /v1/disclosures?format=csv\|json\|fhir[&from=DAY&to=DAY]` | the patient | their accounting of disclosures ([`crate::fhir`]), read at the finalized block |
 //!
 //! Every error is a JSON [`ApiError`] with an HTTP status that fits it.
 

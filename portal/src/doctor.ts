@@ -4,6 +4,7 @@
 import type { Api } from "./chain";
 import { account, actions, field, h, short, table } from "./dom";
 import { checkAddress, type Context, showRecord } from "./patient";
+import { PURPOSES } from "./purposes";
 import { type Uploaded, upload, vaultHealth } from "./vault";
 
 const text = new TextDecoder();
@@ -169,11 +170,17 @@ async function mySubmissions(ctx: Context): Promise<HTMLElement> {
 
 function openForm(ctx: Context): HTMLElement {
   const record = field("open-record", "Record number", { inputmode: "numeric", size: "10" });
+  const purpose = h(
+    "select",
+    { id: "open-purpose", name: "open-purpose" },
+    ...PURPOSES.map(([, code, words]) => h("option", { value: code, selected: code === "TREAT" }, `${code} (${words})`)),
+  );
   const viewer = h("div", { id: "record-viewer", "aria-live": "polite" });
   const form = h(
     "form",
     { class: "inline", "aria-label": "Open a record", novalidate: true },
     record.wrapper,
+    h("div", { class: "field" }, h("label", { for: "open-purpose" }, "For"), purpose),
     actions("Open"),
   );
   form.addEventListener("submit", async (event) => {
@@ -181,7 +188,7 @@ function openForm(ctx: Context): HTMLElement {
     const value = record.input.value.trim();
     record.error.textContent = /^[0-9]+$/.test(value) ? "" : "enter a record number, e.g. 0";
     if (record.error.textContent) return;
-    await showRecord(ctx.chain.api, ctx, BigInt(value), viewer);
+    await showRecord(ctx.chain.api, ctx, BigInt(value), viewer, purpose.value);
   });
   return h(
     "section",
@@ -190,7 +197,7 @@ function openForm(ctx: Context): HTMLElement {
     h(
       "p",
       { class: "muted" },
-      "The vault asks the chain whether you may see it (you wrote it, the patient granted you access, or you invoked emergency access); the release or the refusal goes on the patient's access log.",
+      "The vault asks the chain whether you may see it for that purpose (you wrote it, a grant of the patient covers its kind and the purpose, or you invoked emergency access, always logged as ETREAT); the release or the refusal, saying what you lacked, goes on the patient's access log.",
     ),
     form,
     viewer,

@@ -6,7 +6,8 @@ import { ss58Decode } from "@polkadot-labs/hdkd-helpers";
 import type { Account, Api, Chain } from "./chain";
 import { account, actions, field, h, short, table } from "./dom";
 import { encryptionPublicKey, toHex } from "./keys";
-import { VaultError, openRecord } from "./vault";
+import { PURPOSES, type Purpose, REFUSALS, purposeCode } from "./purposes";
+import { VaultError, disclosures, openRecord, vaultHealth } from "./vault";
 
 /** What a page needs from the app: the chain, the signer, and a way to run a transaction. */
 export interface Context {
@@ -53,13 +54,15 @@ export function describeEntry(entry: Entry): string {
     case "EmergencyAccess":
       return `EMERGENCY ACCESS (${action.value.type})`;
     case "Viewed":
-      return `viewed your record history (as ${action.value.type.toLowerCase()})`;
+      return `viewed your record history (as ${action.value.basis.type.toLowerCase()}, for ${purposeCode(action.value.purpose.type)})`;
     case "Released":
-      return `received the content of record ${entry.record} (as ${action.value.type.toLowerCase()})`;
-    case "AccessDenied":
+      return `received the content of record ${entry.record} (as ${action.value.basis.type.toLowerCase()}, for ${purposeCode(action.value.purpose.type)})`;
+    case "AccessDenied": {
+      const why = `for ${purposeCode(action.value.purpose.type)}: ${REFUSALS[action.value.refusal.type] ?? action.value.refusal.type}`;
       return entry.record === undefined
-        ? "was refused your record history"
-        : `was refused the content of record ${entry.record}`;
+        ? `was refused your record history ${why}`
+        : `was refused the content of record ${entry.record} ${why}`;
+    }
     case "Erased":
       return `erased the content of record ${entry.record}`;
     default:
@@ -291,7 +294,7 @@ async function recordHistory(ctx: Context): Promise<HTMLElement> {
                 {
                   type: "button",
                   "aria-label": `Open record ${r.id}`,
-                  onclick: () => showRecord(api, ctx, r.id, viewer),
+                  onclick: () => showRecord(api, ctx, r.id, viewer, "PATRQT"),
                 },
                 "Open",
               )
@@ -338,11 +341,29 @@ async function accessGrants(ctx: Context): Promise<HTMLElement> {
   ]);
   const doctor = field("grant-doctor", "Doctor's account (SS58)", { autocomplete: "off", size: "50" });
   const until = field("grant-until", "Until (optional; empty means until you revoke)", { type: "date" });
+  const kinds = field("grant-kinds", "Kinds (optional; FHIR resource types, comma-separated; empty means every kind)", {
+    autocomplete: "off",
+    size: "40",
+  });
+  const purposeBoxes = PURPOSES.map(([name, code, words]) => {
+    const box = h("input", { type: "checkbox", id: `grant-purpose-${code}`, value: name, checked: name === "Treatment" });
+    return { name, box, label: h("label", { for: `grant-purpose-${code}` }, box, ` ${code} (${words})`) };
+  });
+  const purposesError = h("p", { id: "grant-purposes-error", class: "field-error", role: "alert" });
+  const purposes = h(
+    "fieldset",
+    { class: "purposes", "aria-describedby": "grant-purposes-error" },
+    h("legend", {}, "For"),
+    ...purposeBoxes.map(({ label }) => label),
+    purposesError,
+  );
   const form = h(
     "form",
     { class: "inline", "aria-label": "Grant access", novalidate: true },
     doctor.wrapper,
     until.wrapper,
+    kinds.wrapper,
+    purposes,
     actions("Grant access"),
   );
   form.addEventListener("submit", async (event) => {
@@ -357,24 +378,56 @@ async function accessGrants(ctx: Context): Promise<HTMLElement> {
         end = block;
       }
     } else until.error.textContent = "";
-    if (doctor.error.textContent || until.error.textContent) return;
+    const chosen: Purpose[] = purposeBoxes.filter(({ box }) => box.checked).map(({ name }) => name);
+    purposesError.textContent = chosen.length === 0 ? "choose at least one purpose" : "";
+    const named = kinds.input.value
+      .split(",")
+      .map((kind) => kind.trim())
+      .filter((kind) => kind !== "");
+    kinds.error.textContent = named.length > 8 ? "name at most 8 kinds, or none for every kind" : "";
+    if (doctor.error.textContent || until.error.textContent || kinds.error.textContent || purposesError.textContent) {
+      return;
+    }
+    const who = doctor.input.value.trim();
+    const unscoped = named.length === 0 && chosen.length === 1 && chosen[0] === "Treatment";
     await ctx.run(
       "Granting access",
-      api.tx.Consent.grant_access({ doctor: doctor.input.value.trim(), until: end }),
+      unscoped
+        ? api.tx.Consent.grant_access({ doctor: who, until: end })
+        : api.tx.Consent.grant_scoped({
+            doctor: who,
+            kinds: named.map((kind) => new TextEncoder().encode(kind)),
+            purposes: chosen.map((type) => ({ type, value: undefined })),
+            until: end,
+          }),
     );
   });
   const rows = [
-    ...grants.map(({ keyArgs: [, who], value }) => ({
-      who,
-      basis: "grant",
-      until: value.until === undefined ? "until you revoke it" : `block ${value.until}`,
-      since: value.granted_at,
-    })),
+    ...grants.flatMap(({ keyArgs: [, who], value }) =>
+      value.map((grant) => {
+        const running = grant.revoked_at === undefined && (grant.until === undefined || best <= grant.until);
+        const scope = grant.kinds.length === 0 ? "every kind" : grant.kinds.map((kind) => text.decode(kind)).join(", ");
+        const ended =
+          grant.revoked_at !== undefined
+            ? `revoked at block ${grant.revoked_at}`
+            : grant.until === undefined
+              ? "until you revoke it"
+              : `${running ? "" : "ended at "}block ${grant.until}`;
+        return {
+          who,
+          basis: `grant: ${scope}, for ${grant.purposes.map((p) => purposeCode(p.type)).join(", ")}`,
+          until: ended,
+          since: grant.granted_at,
+          running,
+        };
+      }),
+    ),
     ...emergencies.map(({ keyArgs: [, who], value }) => ({
       who,
-      basis: `emergency (${value.reason.type})`,
+      basis: `emergency (${value.reason.type}), for ETREAT`,
       until: `block ${value.until}`,
       since: value.invoked_at,
+      running: best <= value.until,
     })),
   ];
   return h(
@@ -390,16 +443,18 @@ async function accessGrants(ctx: Context): Promise<HTMLElement> {
         row.basis,
         `block ${row.since}`,
         row.until,
-        h(
-          "button",
-          {
-            type: "button",
-            class: "secondary",
-            "aria-label": `Revoke access of ${row.who}`,
-            onclick: () => ctx.run("Revoking access", api.tx.Consent.revoke_access({ doctor: row.who })),
-          },
-          "Revoke",
-        ),
+        row.running
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "secondary",
+                "aria-label": `Revoke access of ${row.who}`,
+                onclick: () => ctx.run("Revoking access", api.tx.Consent.revoke_access({ doctor: row.who })),
+              },
+              "Revoke",
+            )
+          : "inactive",
       ],
       "No doctor has access beyond your own doctors' records.",
     ),
@@ -423,6 +478,7 @@ async function whoSawMyRecords(ctx: Context, page: number): Promise<HTMLElement>
     "section",
     { "aria-labelledby": "log" },
     h("h2", { id: "log" }, "Who saw my records"),
+    accounting(ctx),
     table(
       `Every entry about you on the access log, newest first (${total} in all).`,
       ["When", "Who", "What", "Entry"],
@@ -451,9 +507,52 @@ async function whoSawMyRecords(ctx: Context, page: number): Promise<HTMLElement>
   );
 }
 
-/** Opens record `id` into `viewer` (a patient's own, or one a doctor may see), or shows why it
- * cannot be opened. */
-export async function showRecord(api: Api, ctx: Context, id: bigint, viewer: HTMLElement): Promise<void> {
+/** The download of the patient's accounting of disclosures, from the vault serving the page. */
+function accounting(ctx: Context): HTMLElement {
+  const status = h("span", { class: "muted", "aria-live": "polite" });
+  const download = (format: "csv" | "fhir") => async () => {
+    const identity = ctx.account.identity;
+    if (!identity) {
+      status.textContent = "Downloading signs the request with your secret: sign in with it above.";
+      return;
+    }
+    try {
+      status.textContent = "Asking the vault…";
+      const health = await vaultHealth(location.origin);
+      const file = await disclosures(identity, location.origin, health.account, format);
+      const link = h("a", {
+        href: URL.createObjectURL(file),
+        download: format === "csv" ? "disclosures.csv" : "disclosures.fhir.json",
+      });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      status.textContent = `Downloaded (${file.size} bytes).`;
+    } catch (error) {
+      status.textContent = error instanceof VaultError ? error.message : String(error);
+    }
+  };
+  return h(
+    "p",
+    {},
+    "Your accounting of disclosures (who received your records, when, what and why): ",
+    h("button", { type: "button", class: "secondary", onclick: download("csv") }, "Download CSV"),
+    " ",
+    h("button", { type: "button", class: "secondary", onclick: download("fhir") }, "Download FHIR"),
+    " ",
+    status,
+  );
+}
+
+/** Opens record `id` into `viewer` (a patient's own, or one a doctor may see) for `purpose` (an
+ * HL7 v3 code), or shows why it cannot be opened. */
+export async function showRecord(
+  api: Api,
+  ctx: Context,
+  id: bigint,
+  viewer: HTMLElement,
+  purpose: string,
+): Promise<void> {
   viewer.replaceChildren(h("p", {}, `Asking the vault for record ${id}…`));
   const identity = ctx.account.identity;
   if (!identity) {
@@ -463,7 +562,7 @@ export async function showRecord(api: Api, ctx: Context, id: bigint, viewer: HTM
     return;
   }
   try {
-    const { record, document } = await openRecord(api, identity, id);
+    const { record, document } = await openRecord(api, identity, id, purpose);
     const kind = text.decode(record.kind);
     viewer.replaceChildren(
       h("h3", {}, `Record ${id} (${kind}), added ${when(record.timestamp)}`),

@@ -89,6 +89,18 @@ async function signed(
   return response;
 }
 
+/** `identity`'s own accounting of disclosures from the vault at `endpoint` (account `vault`),
+ * as `csv`, `json` or `fhir` (a FHIR R4 Bundle). */
+export async function disclosures(
+  identity: Identity,
+  endpoint: string,
+  vault: string,
+  format: "csv" | "json" | "fhir",
+): Promise<Blob> {
+  const response = await signed(identity, endpoint, vault, `/v1/disclosures?format=${format}`, new Uint8Array());
+  return await response.blob();
+}
+
 /** Puts `document` for `patient` in the vault at `endpoint` (account `vault`), as a doctor. */
 export async function upload(
   identity: Identity,
@@ -105,11 +117,13 @@ export async function upload(
 
 type Record = NonNullable<Awaited<ReturnType<Api["query"]["Records"]["Records"]["getValue"]>>>;
 
-/** Record `id` and its document, released to `identity` by its vault and checked. */
+/** Record `id` and its document, released to `identity` by its vault for `purpose` (an HL7
+ * v3 code) and checked. */
 export async function openRecord(
   api: Api,
   identity: Identity,
   id: bigint,
+  purpose: string,
 ): Promise<{ record: Record; document: Uint8Array }> {
   const record = await api.query.Records.Records.getValue(id);
   if (!record) throw new VaultError(`there is no record ${id}`);
@@ -118,7 +132,8 @@ export async function openRecord(
   }
   const vault = record.locator.vault;
   const endpoint = await vaultEndpoint(api, vault);
-  const response = await signed(identity, endpoint, vault, `/v1/records/${id}/release`, new Uint8Array());
+  const path = `/v1/records/${id}/release?purpose=${encodeURIComponent(purpose)}`;
+  const response = await signed(identity, endpoint, vault, path, new Uint8Array());
   const encapped = response.headers.get("medchain-encapped-key");
   if (!encapped) throw new VaultError("the vault's answer carries no sealed key");
   const keys = await encryptionKeyPair(identity);

@@ -11,7 +11,7 @@
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -217,7 +217,7 @@ test("the grant form checks its input next to each field and sends nothing bad",
   assert.equal(await entries(), before, "nothing was logged for refused input");
 });
 
-test("the patient grants and revokes, and an emergency access raises the alert", async () => {
+test("the patient grants and revokes, scopes a grant, downloads the accounting, and an emergency access raises the alert", async () => {
   await signIn();
   await page.getByRole("heading", { name: "Who may see your records" }).waitFor();
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -226,11 +226,47 @@ test("the patient grants and revokes, and an emergency access raises the alert",
   await page.getByRole("button", { name: "Grant access" }).click();
   await finalized("Granting access");
   const access = page.getByRole("table").filter({ hasText: "Blocks come every" });
-  await access.getByText(/^grant$/).waitFor();
+  await access.getByText("grant: every kind, for TREAT").waitFor();
   assert.match(await access.innerText(), new RegExp(`${BOB.slice(0, 6)}…${BOB.slice(-6)}`));
   await page.getByRole("button", { name: `Revoke access of ${BOB}` }).click();
   await finalized("Revoking access");
-  await page.getByText("No doctor has access beyond your own doctors' records.").waitFor();
+  // The revoked grant stays listed, inactive, with the block it ended in.
+  await access.getByText(/^revoked at block \d+$/).waitFor();
+  assert.match(await access.innerText(), /inactive/);
+
+  // A scoped grant: Observations for payment only. No purpose is refused next to its field.
+  await page.getByLabel("Doctor's account (SS58)").fill(BOB);
+  await page.getByLabel(/^Kinds/).fill("Observation");
+  await page.getByLabel(/^\s*TREAT \(/).uncheck();
+  await page.getByRole("button", { name: "Grant access" }).click();
+  assert.match(await page.locator("#grant-purposes-error").innerText(), /choose at least one purpose/);
+  await page.getByLabel(/^\s*HPAYMT \(/).check();
+  await page.getByRole("button", { name: "Grant access" }).click();
+  await finalized("Granting access");
+  await access.getByText("grant: Observation, for HPAYMT").waitFor();
+  assert.deepEqual(await accessibilityProblems(), []);
+  await screenshot("scoped-grant");
+  // Bob (CLI) is refused the record for treatment, told what he lacks, and served for payment.
+  const history = page.getByRole("table").filter({ hasText: "Your tamper-proof history" });
+  const record = (await history.locator("tbody tr td").first().innerText()).trim();
+  const treatment = await cli("//Bob", "record", "get", record, "--purpose", "TREAT");
+  assert.equal(treatment.code, 4, treatment.stderr);
+  assert.match(treatment.stderr, /for TREAT: no running grant covers the purpose/);
+  await medchain("//Bob", "record", "get", record, "--purpose", "HPAYMT", "--out", join(work, "paid.json"));
+  // The accounting of disclosures, downloaded from the page, holds that release.
+  await page.reload();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "disclosures.csv");
+  const rows = readFileSync(await download.path(), "utf8").trim().split("\n");
+  assert.equal(rows[0], "date,recipient,what,record,kind,purpose,basis,block,entry");
+  const paid = rows.filter((row) => row.includes(BOB) && row.includes(",HPAYMT,Grant,"));
+  assert.equal(paid.length, 1, rows.join("\n"));
+  assert.match(paid[0], new RegExp(`,record ${record} \\(Observation\\),${record},Observation,`));
+  await page.getByRole("button", { name: `Revoke access of ${BOB}` }).click();
+  await finalized("Revoking access");
 
   await medchain("//Bob", "access", "emergency", EVE, "--reason", "unconscious");
   await eventually(page.getByRole("heading", { name: "Emergency access to your records since your last visit" }));

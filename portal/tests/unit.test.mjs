@@ -108,17 +108,22 @@ test("a doctor's account must be SS58", () => {
 
 test("log entries read as sentences, an emergency loudest", () => {
   const entry = (action, extra = {}) => ({ index: 0n, action, block: 1, timestamp: 0n, ...extra });
+  const denied = (purpose, refusal) => ({
+    type: "AccessDenied",
+    value: { purpose: { type: purpose }, refusal: { type: refusal } },
+  });
   assert.equal(
-    patient.describeEntry(entry({ type: "AccessDenied", value: undefined })),
-    "was refused your record history",
+    patient.describeEntry(entry(denied("Treatment", "NoAccess"))),
+    "was refused your record history for TREAT: no grant, emergency access or role allows it",
   );
   assert.equal(
-    patient.describeEntry(entry({ type: "AccessDenied", value: undefined }, { record: 4n })),
-    "was refused the content of record 4",
+    patient.describeEntry(entry(denied("Research", "KindNotGranted"), { record: 4n })),
+    "was refused the content of record 4 for HRESCH: no running grant covers the record's kind",
   );
+  const released = { type: "Released", value: { basis: { type: "Emergency" }, purpose: { type: "EmergencyTreatment" } } };
   assert.equal(
-    patient.describeEntry(entry({ type: "Released", value: { type: "Grant" } }, { record: 2n })),
-    "received the content of record 2 (as grant)",
+    patient.describeEntry(entry(released, { record: 2n })),
+    "received the content of record 2 (as emergency, for ETREAT)",
   );
   assert.equal(
     patient.describeEntry(entry({ type: "EmergencyAccess", value: { type: "Unconscious" } })),

@@ -52,6 +52,19 @@ pub fn bench_binary() -> PathBuf {
 	built_binary("MEDCHAIN_BENCH", "medchain-bench")
 }
 
+/// The Python of the virtual environment `scripts/setup.sh` installs fhir.resources into:
+/// `$MEDCHAIN_FHIR_VENV/bin/python`, by default under `~/.cache/medchain/fhir-venv`.
+pub fn fhir_python() -> PathBuf {
+	let venv = std::env::var_os("MEDCHAIN_FHIR_VENV").map_or_else(
+		|| {
+			PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+				.join(".cache/medchain/fhir-venv")
+		},
+		PathBuf::from,
+	);
+	venv.join("bin/python")
+}
+
 /// The binary `$variable` names, or else `name` in the target directory this test was built in.
 fn built_binary(variable: &str, name: &str) -> PathBuf {
 	if let Some(path) = std::env::var_os(variable) {

@@ -14,8 +14,14 @@
 //!   viewer, the chain decides from its access policy at that block and logs the release or
 //!   the refusal, and the vault answers after the block. The content is sealed to the
 //!   viewer's registered encryption key with HPKE;
+//! - releases only for a purpose of use the request names (an HL7 v3 code), and a refusal
+//!   says what the viewer lacked: any access, a running grant, the purpose or the kind;
+//! - takes a document for a record only under a FHIR R4 resource type, and FHIR JSON only of
+//!   that type;
 //! - erases a record's content at its patient's (or an admin's) request, after the erasure is
 //!   on the log;
+//! - gives a patient their accounting of disclosures (CSV, JSON or a FHIR Bundle), for the
+//!   portal to download;
 //! - removes uploads no record holds once they have waited `upload_ttl`: never submitted, or
 //!   denied, withdrawn or expired.
 //!

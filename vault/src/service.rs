@@ -16,6 +16,7 @@ use axum::{
 	routing::{get, post},
 	Json, Router,
 };
+use medchain_client::fhir::{disclosures_csv, Period};
 use medchain_client::{
 	custody::{
 		self, commitment, now_ms, release_info, request_message, ACCOUNT_HEADER,
@@ -164,6 +165,7 @@ pub async fn serve(
 		.route("/v1/documents", post(upload))
 		.route("/v1/records/{id}/release", post(release))
 		.route("/v1/records/{id}/erase", post(erase))
+		.route("/v1/disclosures", post(disclosures))
 		.layer(DefaultBodyLimit::disable())
 		.layer(cors())
 		.with_state(vault);
@@ -515,6 +517,42 @@ async fn release(
 		sealed,
 	)
 		.into_response())
+}
+
+#[derive(Deserialize)]
+struct DisclosuresQuery {
+	format: String,
+	from: Option<String>,
+	to: Option<String>,
+}
+
+/// The signer's own accounting of disclosures, read at the finalized block, as a file.
+async fn disclosures(State(vault): State<Shared>, request: Request) -> Result<Response, Refusal> {
+	let bad = |error: String| Refusal::new(StatusCode::BAD_REQUEST, "bad_request", error);
+	let query = Query::<DisclosuresQuery>::try_from_uri(request.uri())
+		.map_err(|_| bad("name the format: ?format=csv, json or fhir".into()))?;
+	let (patient, _) = authenticate(&vault, request).await?;
+	let period =
+		Period::days(query.from.as_deref(), query.to.as_deref()).map_err(|e| bad(e.to_string()))?;
+	let (content_type, body) = match query.format.as_str() {
+		"csv" => {
+			let rows = vault.chain.disclosures(&patient, period).await.map_err(chain_failure)?;
+			let rows: Vec<_> = rows.into_iter().map(|(row, _)| row).collect();
+			("text/csv", disclosures_csv(&rows))
+		},
+		"json" => {
+			let rows = vault.chain.disclosures(&patient, period).await.map_err(chain_failure)?;
+			let rows: Vec<_> = rows.into_iter().map(|(row, _)| row).collect();
+			("application/json", serde_json::to_string_pretty(&rows).unwrap_or_default())
+		},
+		"fhir" => {
+			let bundle =
+				vault.chain.fhir_disclosures(&patient, period).await.map_err(chain_failure)?;
+			("application/fhir+json", serde_json::to_string_pretty(&bundle).unwrap_or_default())
+		},
+		other => return Err(bad(format!("{other} is not a format: use csv, json or fhir"))),
+	};
+	Ok((StatusCode::OK, [("content-type", content_type)], body).into_response())
 }
 
 async fn erase(

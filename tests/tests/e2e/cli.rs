@@ -38,7 +38,7 @@ pub(crate) fn medchain(node: &Node, signer: &str, args: &[&str]) -> Output {
 }
 
 /// The development chain's vault next to `node`.
-fn dev_vault(node: &Node) -> Vault {
+pub(crate) fn dev_vault(node: &Node) -> Vault {
 	Vault::start(node, "//Alice//vault", &[])
 }
 
@@ -51,12 +51,12 @@ pub(crate) fn succeeded(args: &[&str], output: Output) -> String {
 }
 
 /// Runs a command that must succeed and returns its standard output.
-fn ok(node: &Node, signer: &str, args: &[&str]) -> String {
+pub(crate) fn ok(node: &Node, signer: &str, args: &[&str]) -> String {
 	succeeded(args, medchain(node, signer, args))
 }
 
 /// Runs a command that must succeed and returns its JSON output.
-fn ok_json(node: &Node, signer: &str, args: &[&str]) -> Value {
+pub(crate) fn ok_json(node: &Node, signer: &str, args: &[&str]) -> Value {
 	let args = [&["--json"], args].concat();
 	json(&ok(node, signer, &args))
 }
@@ -72,7 +72,7 @@ fn failed(code: i32, args: &[&str], output: Output) -> String {
 }
 
 /// Runs a command that must fail with `code` and returns its one-line error.
-fn fails(node: &Node, signer: &str, code: i32, args: &[&str]) -> String {
+pub(crate) fn fails(node: &Node, signer: &str, code: i32, args: &[&str]) -> String {
 	failed(code, args, medchain(node, signer, args))
 }
 

@@ -12,6 +12,7 @@ mod client_pipeline;
 mod consortium;
 mod custody;
 mod dev_chain;
+mod fhir;
 mod harness;
 mod portal;
 mod readme;

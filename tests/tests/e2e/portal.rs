@@ -46,6 +46,7 @@ fn a_patient_walks_the_pipeline_in_the_portal() {
 		"consent-pool",
 		"record-open",
 		"emergency-alert",
+		"scoped-grant",
 		"doctor",
 		"admin",
 		"delegates",

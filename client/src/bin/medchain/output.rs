@@ -7,7 +7,7 @@
 use comfy_table::{presets::UTF8_HORIZONTAL_ONLY, Table, TableComponent};
 use medchain_client::{
 	council::OpenMotion,
-	fhir::{grant_is_active, grant_kinds, purpose_of, Disclosure},
+	fhir::{disclosures_csv, grant_is_active, grant_kinds, purpose_of, Disclosure},
 	is_emergency, AccessBasis, AccountBalance, AccountId, AuditAction, AuditReport, Candidate,
 	Document, Entry, Error, Grant, Member, Outcome, PurposeOfUse, Record, RecordProof, Refusal,
 	StakeLedger, Submission, Vault, MED,
@@ -637,14 +637,9 @@ impl Output {
 		println!("{json}");
 	}
 
-	/// Rows as CSV with a header row.
+	/// An accounting of disclosures as CSV with a header row.
 	pub fn csv(&self, rows: &[Disclosure]) {
-		let mut writer = csv::Writer::from_writer(Vec::new());
-		for row in rows {
-			writer.serialize(row).expect("disclosures serialize to CSV");
-		}
-		let bytes = writer.into_inner().expect("CSV is written to memory");
-		print!("{}", String::from_utf8_lossy(&bytes));
+		print!("{}", disclosures_csv(rows));
 	}
 
 	/// One item, as a table of its fields.
