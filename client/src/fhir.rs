@@ -191,9 +191,14 @@ pub struct Disclosure {
 	pub entry: u64,
 }
 
-/// An accounting of disclosures as CSV, with a header row.
+/// The fields of a [`Disclosure`], in order: the header of its CSV.
+pub const DISCLOSURE_FIELDS: [&str; 9] =
+	["date", "recipient", "what", "record", "kind", "purpose", "basis", "block", "entry"];
+
+/// An accounting of disclosures as CSV, with a header row (also when there are no rows).
 pub fn disclosures_csv(rows: &[Disclosure]) -> String {
-	let mut writer = csv::Writer::from_writer(Vec::new());
+	let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+	writer.write_record(DISCLOSURE_FIELDS).expect("CSV is written to memory");
 	for row in rows {
 		writer.serialize(row).expect("disclosures serialize to CSV");
 	}
@@ -686,7 +691,7 @@ mod tests {
 		let viewed =
 			AuditAction::Viewed { basis: AccessBasis::Grant, purpose: PurposeOfUse::Payment };
 		let row = disclosure(&entry(4, 2, viewed, None), &account(1), None).unwrap();
-		let csv = disclosures_csv(&[row.clone(), row]);
+		let csv = disclosures_csv(&[row.clone(), row.clone()]);
 		let lines: Vec<_> = csv.lines().collect();
 		assert_eq!(lines[0], "date,recipient,what,record,kind,purpose,basis,block,entry");
 		assert_eq!(lines.len(), 3);
@@ -695,6 +700,13 @@ mod tests {
 			"{}",
 			lines[1]
 		);
+		let value = serde_json::to_value(&row).unwrap();
+		let mut names: Vec<_> = value.as_object().unwrap().keys().cloned().collect();
+		let mut fields = DISCLOSURE_FIELDS.map(str::to_owned).to_vec();
+		names.sort();
+		fields.sort();
+		assert_eq!(names, fields, "the header names every field");
+		assert_eq!(disclosures_csv(&[]).trim_end(), lines[0], "no rows: the header alone");
 	}
 
 	#[test]

@@ -350,7 +350,11 @@ fn every_call_has_a_command() {
 	let log = ok_json(&node, "", &["audit", "log", "--patient", "//Charlie"]);
 	let logged = actions(&log);
 	assert!(logged.iter().any(|a| a.starts_with("Viewed")), "{logged:?}");
-	assert_eq!(logged.last().map(String::as_str), Some("AccessDenied"), "{logged:?}");
+	assert_eq!(
+		logged.last().map(String::as_str),
+		Some("AccessDenied(PATRQT, NoAccess)"),
+		"a patient asks for their own records' sake, and lacks any access: {logged:?}"
+	);
 
 	// Admins set how many delegates an election picks, within the runtime's bounds.
 	let set = ok_json(&node, "//Alice", &["delegates", "set-desired", "2"]);
