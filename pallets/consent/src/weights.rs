@@ -40,7 +40,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Least time measured: 163_495 ns.
+	/// Least time measured: 166_551 ns.
 	/// Proof size: 2180 bytes measured, 6762 bytes at most.
 	/// Storage: `Registry::Members` (r:2 w:0)
 	/// Proof: `Registry::Members` (`max_values`: None, `max_size`: Some(411), added: 2886, mode: `MaxEncodedLen`)
@@ -71,12 +71,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consent::Submissions` (r:0 w:1)
 	/// Proof: `Consent::Submissions` (`max_values`: None, `max_size`: Some(259), added: 2734, mode: `MaxEncodedLen`)
 	fn submit() -> Weight {
-		Weight::from_parts(255_072_160, 6_762)
+		Weight::from_parts(228_657_000, 6_762)
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
-	/// Least time measured: 171_531 ns.
-	/// Proof size: 2835 bytes measured, 6762 bytes at most.
+	/// Least time measured: 165_139 ns.
+	/// Proof size: 2803 bytes measured, 6762 bytes at most.
 	/// Storage: `Consent::Submissions` (r:1 w:1)
 	/// Proof: `Consent::Submissions` (`max_values`: None, `max_size`: Some(259), added: 2734, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Members` (r:2 w:0)
@@ -108,12 +108,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Records::Records` (r:0 w:1)
 	/// Proof: `Records::Records` (`max_values`: None, `max_size`: Some(264), added: 2739, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		Weight::from_parts(290_061_000, 6_762)
+		Weight::from_parts(267_469_000, 6_762)
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(13))
 	}
-	/// Least time measured: 131_816 ns.
-	/// Proof size: 2266 bytes measured, 3770 bytes at most.
+	/// Least time measured: 127_558 ns.
+	/// Proof size: 2234 bytes measured, 3770 bytes at most.
 	/// Storage: `Consent::Submissions` (r:1 w:1)
 	/// Proof: `Consent::Submissions` (`max_values`: None, `max_size`: Some(259), added: 2734, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::PendingPool` (r:1 w:1)
@@ -135,12 +135,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn deny() -> Weight {
-		Weight::from_parts(226_432_000, 3_770)
+		Weight::from_parts(215_081_000, 3_770)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
-	/// Least time measured: 133_530 ns.
-	/// Proof size: 2266 bytes measured, 3770 bytes at most.
+	/// Least time measured: 129_752 ns.
+	/// Proof size: 2234 bytes measured, 3770 bytes at most.
 	/// Storage: `Consent::Submissions` (r:1 w:1)
 	/// Proof: `Consent::Submissions` (`max_values`: None, `max_size`: Some(259), added: 2734, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::PendingPool` (r:1 w:1)
@@ -162,12 +162,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		Weight::from_parts(227_836_000, 3_770)
+		Weight::from_parts(220_892_000, 3_770)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
-	/// Least time measured: 134_751 ns.
-	/// Proof size: 2266 bytes measured, 3770 bytes at most.
+	/// Least time measured: 128_870 ns.
+	/// Proof size: 2234 bytes measured, 3770 bytes at most.
 	/// Storage: `Consent::Submissions` (r:1 w:1)
 	/// Proof: `Consent::Submissions` (`max_values`: None, `max_size`: Some(259), added: 2734, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::PendingPool` (r:1 w:1)
@@ -189,16 +189,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn expire() -> Weight {
-		Weight::from_parts(206_215_000, 3_770)
+		Weight::from_parts(196_366_000, 3_770)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
-	/// Least time measured: 621_249 ns.
-	/// Proof size: 5710 bytes measured, 171270 bytes at most.
+	/// Least time measured: 659_952 ns.
+	/// Proof size: 6094 bytes measured, 316206 bytes at most.
 	/// Storage: `Registry::Members` (r:2 w:0)
 	/// Proof: `Registry::Members` (`max_values`: None, `max_size`: Some(411), added: 2886, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Grants` (r:66 w:65)
-	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(2301), added: 4776, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::GrantCount` (r:1 w:1)
 	/// Proof: `Consent::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Head` (r:1 w:1)
@@ -212,18 +212,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn grant_scoped(_k: u32) -> Weight {
-		Weight::from_parts(813_047_000, 171_270)
+		Weight::from_parts(1_121_459_336, 316_206)
 			.saturating_add(T::DbWeight::get().reads(72))
 			.saturating_add(T::DbWeight::get().writes(70))
 	}
-	/// Least time measured: 58_158 ns.
-	/// Proof size: 630 bytes measured, 3570 bytes at most.
+	/// Least time measured: 65_371 ns.
+	/// Proof size: 1535 bytes measured, 5766 bytes at most.
 	/// Storage: `Consent::Grants` (r:1 w:1)
-	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(2301), added: 4776, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::EmergencyAccesses` (r:1 w:1)
 	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::GrantCount` (r:1 w:1)
-	/// Proof: `Consent::GrantCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Head` (r:1 w:1)
 	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -235,11 +233,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn revoke_access() -> Weight {
-		Weight::from_parts(87_052_000, 3_570)
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(7))
+		Weight::from_parts(86_692_000, 5_766)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
-	/// Least time measured: 54_170 ns.
+	/// Least time measured: 52_949 ns.
 	/// Proof size: 585 bytes measured, 6762 bytes at most.
 	/// Storage: `Registry::Members` (r:2 w:0)
 	/// Proof: `Registry::Members` (`max_values`: None, `max_size`: Some(411), added: 2886, mode: `MaxEncodedLen`)
@@ -256,11 +254,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consent::EmergencyAccesses` (r:0 w:1)
 	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn emergency_access() -> Weight {
-		Weight::from_parts(93_364_000, 6_762)
+		Weight::from_parts(61_364_000, 6_762)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
-	/// Least time measured: 57_948 ns.
+	/// Least time measured: 57_607 ns.
 	/// Proof size: 485 bytes measured, 3876 bytes at most.
 	/// Storage: `Registry::Members` (r:1 w:0)
 	/// Proof: `Registry::Members` (`max_values`: None, `max_size`: Some(411), added: 2886, mode: `MaxEncodedLen`)
@@ -279,11 +277,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn block_doctor() -> Weight {
-		Weight::from_parts(99_917_000, 3_876)
+		Weight::from_parts(69_309_000, 3_876)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
-	/// Least time measured: 48_030 ns.
+	/// Least time measured: 47_900 ns.
 	/// Proof size: 499 bytes measured, 3565 bytes at most.
 	/// Storage: `Consent::Blocked` (r:1 w:1)
 	/// Proof: `Consent::Blocked` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
@@ -300,7 +298,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn unblock_doctor() -> Weight {
-		Weight::from_parts(76_843_000, 3_565)
+		Weight::from_parts(68_858_000, 3_565)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}

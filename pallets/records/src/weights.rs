@@ -26,12 +26,12 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Least time measured: 58_769 ns.
-	/// Proof size: 493 bytes measured, 3876 bytes at most.
+	/// Least time measured: 71_643 ns.
+	/// Proof size: 1578 bytes measured, 5766 bytes at most.
 	/// Storage: `Registry::Members` (r:1 w:0)
 	/// Proof: `Registry::Members` (`max_values`: None, `max_size`: Some(411), added: 2886, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Grants` (r:1 w:0)
-	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(2301), added: 4776, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::EmergencyAccesses` (r:1 w:0)
 	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Head` (r:1 w:1)
@@ -45,16 +45,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn view_history() -> Weight {
-		Weight::from_parts(66_114_000, 3_876)
+		Weight::from_parts(123_250_000, 5_766)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
-	/// Least time measured: 57_327 ns.
-	/// Proof size: 763 bytes measured, 3876 bytes at most.
+	/// Least time measured: 82_674 ns.
+	/// Proof size: 1924 bytes measured, 5766 bytes at most.
 	/// Storage: `Records::Records` (r:1 w:0)
 	/// Proof: `Records::Records` (`max_values`: None, `max_size`: Some(264), added: 2739, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Members` (r:1 w:0)
 	/// Proof: `Registry::Members` (`max_values`: None, `max_size`: Some(411), added: 2886, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Grants` (r:1 w:0)
+	/// Proof: `Consent::Grants` (`max_values`: None, `max_size`: Some(2301), added: 4776, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::EmergencyAccesses` (r:1 w:0)
+	/// Proof: `Consent::EmergencyAccesses` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Head` (r:1 w:1)
 	/// Proof: `Audit::Head` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -68,12 +72,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn release() -> Weight {
-		Weight::from_parts(86_030_000, 3_876)
-			.saturating_add(T::DbWeight::get().reads(5))
+		Weight::from_parts(132_668_000, 5_766)
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
-	/// Least time measured: 50_213 ns.
-	/// Proof size: 562 bytes measured, 3729 bytes at most.
+	/// Least time measured: 48_701 ns.
+	/// Proof size: 530 bytes measured, 3729 bytes at most.
 	/// Storage: `Records::Records` (r:1 w:1)
 	/// Proof: `Records::Records` (`max_values`: None, `max_size`: Some(264), added: 2739, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Head` (r:1 w:1)
@@ -89,7 +93,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Entries` (r:0 w:1)
 	/// Proof: `Audit::Entries` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn erase() -> Weight {
-		Weight::from_parts(85_129_000, 3_729)
+		Weight::from_parts(60_533_000, 3_729)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
