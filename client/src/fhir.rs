@@ -479,11 +479,8 @@ impl MedChain {
 		loop {
 			let page: Vec<Entry> = match patient {
 				Some(patient) => {
-					let call = chain::view_functions().audit().patient_entries(
-						patient.clone(),
-						next,
-						PAGE,
-					);
+					let call =
+						chain::view_functions().audit().patient_entries(*patient, next, PAGE);
 					call_view(&at, call).await?
 				},
 				None => call_view(&at, chain::view_functions().audit().entries(next, PAGE)).await?,
@@ -543,8 +540,7 @@ impl MedChain {
 	pub async fn fhir_consents(&self, patient: &AccountId) -> Result<Value, Error> {
 		let clock = self.block_clock().await?;
 		let at = self.at(self.finalized_block().await?).await?;
-		let grants =
-			call_view(&at, chain::view_functions().consent().grants(patient.clone())).await?;
+		let grants = call_view(&at, chain::view_functions().consent().grants(*patient)).await?;
 		let consents = grants
 			.iter()
 			.flat_map(|(doctor, grants)| grants.iter().map(move |grant| (doctor, grant)))

@@ -186,6 +186,10 @@ pub mod pallet {
 	/// A doctor's grants from one patient.
 	pub type GrantsOf<T> = BoundedVec<Grant<BlockNumberFor<T>>, <T as Config>::MaxGrantsPerDoctor>;
 
+	/// A doctor and their grants from one patient, as the `grants` view function lists them.
+	pub type DoctorGrants<T> =
+		(<T as frame_system::Config>::AccountId, Vec<Grant<BlockNumberFor<T>>>);
+
 	/// Break-glass access a doctor invoked to a patient's records.
 	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
 	pub struct Emergency<BlockNumber> {
@@ -790,7 +794,7 @@ pub mod pallet {
 
 		/// The doctors a patient granted access to, each with their grants, running and ended
 		/// (at most `MaxGrantsPerPatient` doctors).
-		pub fn grants(patient: T::AccountId) -> Vec<(T::AccountId, Vec<Grant<BlockNumberFor<T>>>)> {
+		pub fn grants(patient: T::AccountId) -> Vec<DoctorGrants<T>> {
 			Grants::<T>::iter_prefix(&patient)
 				.take(T::MaxGrantsPerPatient::get() as usize)
 				.map(|(doctor, grants)| (doctor, grants.into_inner()))
