@@ -56,6 +56,20 @@ fn fill_pool<T: Config>(patient: &T::AccountId, free: u32) -> (SubmissionId, T::
 	(last, doctor)
 }
 
+/// A patient whose every place for doctors' grants is taken by a grant that has run out, so
+/// that a new doctor's grant reads and removes them all; and that doctor.
+fn patient_with_ended_grants<T: Config>() -> Result<(T::AccountId, T::AccountId), BenchmarkError> {
+	let patient = member::<T>("patient", Role::Patient);
+	let now = frame_system::Pallet::<T>::block_number();
+	for n in 0..T::MaxGrantsPerPatient::get() {
+		let granted: T::AccountId = account("granted", n, 0);
+		T::Roles::register_for_benchmark(&granted, Role::Doctor);
+		Pallet::<T>::grant_access(RawOrigin::Signed(patient.clone()).into(), granted, Some(now))?;
+	}
+	frame_system::Pallet::<T>::set_block_number(now + 1u32.into());
+	Ok((patient, member::<T>("doctor", Role::Doctor)))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -117,21 +131,18 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn grant_access() -> Result<(), BenchmarkError> {
+		let (patient, doctor) = patient_with_ended_grants::<T>()?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient.clone()), doctor.clone(), None);
+		assert!(Grants::<T>::contains_key(&patient, &doctor));
+		assert_eq!(GrantCount::<T>::get(&patient), 1);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn grant_scoped(k: Linear<0, MAX_GRANT_KINDS>) -> Result<(), BenchmarkError> {
-		// Every place is taken by a grant that has run out: all are read and removed.
-		let patient = member::<T>("patient", Role::Patient);
-		let now = frame_system::Pallet::<T>::block_number();
-		for n in 0..T::MaxGrantsPerPatient::get() {
-			let granted: T::AccountId = account("granted", n, 0);
-			T::Roles::register_for_benchmark(&granted, Role::Doctor);
-			Pallet::<T>::grant_access(
-				RawOrigin::Signed(patient.clone()).into(),
-				granted,
-				Some(now),
-			)?;
-		}
-		frame_system::Pallet::<T>::set_block_number(now + 1u32.into());
-		let doctor = member::<T>("doctor", Role::Doctor);
+		let (patient, doctor) = patient_with_ended_grants::<T>()?;
 		let kinds: Vec<Vec<u8>> = Pallet::<T>::benchmark_kinds(k as usize, 0, &[])
 			.into_iter()
 			.map(|kind| kind.into_inner())

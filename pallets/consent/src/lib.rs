@@ -639,7 +639,7 @@ pub mod pallet {
 		/// Errors: `NotActivePatient`, `NotActiveDoctor`, `GrantEndsInPast`, `TooManyGrants`,
 		/// `TooManyGrantsForDoctor`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::grant_scoped(0))]
+		#[pallet::weight(T::WeightInfo::grant_access())]
 		pub fn grant_access(
 			origin: OriginFor<T>,
 			doctor: T::AccountId,

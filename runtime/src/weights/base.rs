@@ -8,11 +8,11 @@ use frame_support::{
 };
 
 parameter_types! {
-	/// Executing an empty block: its hooks and inherents, 364821 ns.
+	/// Executing an empty block: its hooks and inherents, 270813 ns.
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(364821), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(270813), 0);
 	/// What every extrinsic costs besides its call (decoding, signature, nonce, fee), measured
-	/// on a block of `System::remark`s: 195439 ns.
+	/// on a block of `System::remark`s: 183792 ns.
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(195439), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(183792), 0);
 }
